@@ -1,0 +1,332 @@
+/**
+ * The No-U-Turn Sampler with multinomial sampling, transcribed from Stan's `base_nuts.hpp` (Stan >= 2.21):
+ * iterative doubling in a random direction, biased progressive sampling between the old trajectory and each new
+ * subtree, uniform-progressive (multinomial) sampling inside subtrees, the generalised no-U-turn criterion on
+ * sharp momenta checked across the merged tree and across the two extra sub-trajectory pairs, divergence when
+ * H - H0 > maxDeltaH, and Stan's accept_stat (mean of min(1, exp(H0 - H)) over all leapfrog states built).
+ *
+ * `init` / `step` follow blackjax: the state caches log density and gradient; `step` is pure (it never mutates
+ * its input state) given the rng.
+ * @module
+ */
+import type { LogDensityFn, Rng } from "../src/types.js";
+import {
+  clonePoint,
+  copyPoint,
+  evaluate,
+  hamiltonian,
+  integrate,
+  leapfrog,
+  makePoint,
+  type IntegratorCoefficients,
+  type PhasePoint,
+} from "./integrators.js";
+import type { Metric } from "./metrics.js";
+
+/** A NUTS state: position with cached log density and gradient. */
+export interface NutsState {
+  /** Unconstrained position. */
+  readonly position: Float64Array;
+  /** log p(position). */
+  readonly logDensity: number;
+  /** Gradient of log p at position. */
+  readonly logDensityGrad: Float64Array;
+}
+
+/** Per-transition diagnostics, Stan's sampler columns. */
+export interface NutsInfo {
+  /** Mean Metropolis acceptance over the trajectory (accept_stat__). */
+  acceptStat: number;
+  /** True when some leapfrog state had H - H0 > maxDeltaH (divergent__). */
+  isDivergent: boolean;
+  /** Number of doublings accepted (treedepth__). */
+  treeDepth: number;
+  /** Leapfrog steps taken (n_leapfrog__). */
+  numSteps: number;
+  /** Hamiltonian of the selected point (energy__). */
+  energy: number;
+  /** Step size used (stepsize__). */
+  stepSize: number;
+}
+
+/** Parameters of one NUTS transition. */
+export interface NutsParams {
+  /** The target log density (with gradient). */
+  logDensity: LogDensityFn;
+  /** Integrator step size. */
+  stepSize: number;
+  /** Euclidean metric (inverse mass matrix). */
+  metric: Metric;
+  /** Maximum number of doublings (default 10). */
+  maxTreeDepth?: number;
+  /** Divergence threshold on H - H0 (default 1000). */
+  maxDeltaH?: number;
+  /** Integrator coefficients (default leapfrog). */
+  integrator?: IntegratorCoefficients;
+}
+
+/**
+ * Initial NUTS state at `position`.
+ *
+ * @param position - unconstrained position (copied)
+ * @param logDensity - target log density
+ * @returns the state with cached log density and gradient
+ * @throws when the log density or its gradient is not finite there
+ * @example
+ * init(new Float64Array([1]), (t, g) => { g[0] = -t[0]; return -0.5 * t[0] * t[0]; }).logDensity; // => -0.5
+ */
+export function init(position: Float64Array, logDensity: LogDensityFn): NutsState {
+  const z = makePoint(position.length);
+  z.q.set(position);
+  evaluate(z, logDensity);
+  if (!Number.isFinite(z.logp) || !z.grad.every(Number.isFinite)) {
+    throw new Error("NUTS init: the log density or its gradient is not finite at the initial position; choose another.");
+  }
+  return { position: z.q, logDensity: z.logp, logDensityGrad: z.grad };
+}
+
+/** Mutable bookkeeping shared by one transition's recursive tree building. */
+interface TreeContext {
+  readonly logDensity: LogDensityFn;
+  readonly metric: Metric;
+  readonly integrator: IntegratorCoefficients;
+  readonly rng: Rng;
+  readonly stepSize: number;
+  readonly maxDeltaH: number;
+  readonly H0: number;
+  readonly scratch: Float64Array;
+  numSteps: number;
+  sumMetroProb: number;
+  divergent: boolean;
+}
+
+/** Momentum and sharp momentum (dK/dp) at one end of a (sub)trajectory. */
+interface Edge {
+  p: Float64Array;
+  pSharp: Float64Array;
+}
+
+/** What a subtree reports back to its parent: validity and log of its summed weights exp(H0 - H). */
+interface SubtreeResult {
+  valid: boolean;
+  logSumWeight: number;
+}
+
+/**
+ * log(exp(a) + exp(b)) with -Infinity handled (Stan's `log_sum_exp`).
+ *
+ * @example
+ * logSumExp(0, 0); // => Math.LN2
+ */
+export function logSumExp(a: number, b: number): number {
+  if (a === -Infinity) return b;
+  if (b === -Infinity) return a;
+  return a > b ? a + Math.log1p(Math.exp(b - a)) : b + Math.log1p(Math.exp(a - b));
+}
+
+function dot(a: Float64Array, b: Float64Array): number {
+  let s = 0;
+  for (let i = 0; i < a.length; i++) s += a[i] * b[i];
+  return s;
+}
+
+/** Stan's `compute_criterion`: no U-turn while both end velocities point along rho. */
+function noUTurn(pSharpMinus: Float64Array, pSharpPlus: Float64Array, rho: Float64Array): boolean {
+  return dot(pSharpPlus, rho) > 0 && dot(pSharpMinus, rho) > 0;
+}
+
+function sumInto(out: Float64Array, a: Float64Array, b: Float64Array): Float64Array {
+  for (let i = 0; i < out.length; i++) out[i] = a[i] + b[i];
+  return out;
+}
+
+function makeEdge(dim: number): Edge {
+  return { p: new Float64Array(dim), pSharp: new Float64Array(dim) };
+}
+
+function copyEdge(dst: Edge, src: Edge): void {
+  dst.p.set(src.p);
+  dst.pSharp.set(src.pSharp);
+}
+
+/** Base case of build_tree: one leapfrog step from z (in place). */
+function buildLeaf(ctx: TreeContext, z: PhasePoint, zPropose: PhasePoint, beg: Edge, end: Edge, rho: Float64Array, sign: number): SubtreeResult {
+  integrate(z, sign * ctx.stepSize, ctx.logDensity, ctx.metric, ctx.integrator, ctx.scratch);
+  ctx.numSteps++;
+  const h = hamiltonian(z, ctx.metric);
+  if (h - ctx.H0 > ctx.maxDeltaH) ctx.divergent = true;
+  const logWeight = ctx.H0 - h;
+  ctx.sumMetroProb += logWeight > 0 ? 1 : Math.exp(logWeight);
+  copyPoint(zPropose, z);
+  ctx.metric.velocity(z.p, beg.pSharp);
+  end.pSharp.set(beg.pSharp);
+  for (let i = 0; i < rho.length; i++) rho[i] += z.p[i];
+  beg.p.set(z.p);
+  end.p.set(z.p);
+  return { valid: !ctx.divergent, logSumWeight: logSumExp(-Infinity, logWeight) };
+}
+
+/**
+ * Stan's build_tree: a subtree of 2^depth leapfrog steps from z in direction `sign`. Writes the proposal, the
+ * momenta at the subtree's beginning and end, and adds the subtree's summed momentum to rho.
+ */
+function buildTree(
+  ctx: TreeContext,
+  depth: number,
+  z: PhasePoint,
+  zPropose: PhasePoint,
+  beg: Edge,
+  end: Edge,
+  rho: Float64Array,
+  sign: number,
+): SubtreeResult {
+  if (depth === 0) return buildLeaf(ctx, z, zPropose, beg, end, rho, sign);
+  const dim = rho.length;
+  const initEnd = makeEdge(dim);
+  const rhoInit = new Float64Array(dim);
+  const left = buildTree(ctx, depth - 1, z, zPropose, beg, initEnd, rhoInit, sign);
+  if (!left.valid) return left;
+
+  const zProposeFinal = clonePoint(z);
+  const finalBeg = makeEdge(dim);
+  const rhoFinal = new Float64Array(dim);
+  const right = buildTree(ctx, depth - 1, z, zProposeFinal, finalBeg, end, rhoFinal, sign);
+  if (!right.valid) return right;
+
+  // Multinomial sample from the right subtree
+  const logSumWeight = logSumExp(left.logSumWeight, right.logSumWeight);
+  if (right.logSumWeight > logSumWeight) {
+    copyPoint(zPropose, zProposeFinal);
+  } else if (ctx.rng() < Math.exp(right.logSumWeight - logSumWeight)) {
+    copyPoint(zPropose, zProposeFinal);
+  }
+
+  const rhoSubtree = sumInto(new Float64Array(dim), rhoInit, rhoFinal);
+  for (let i = 0; i < dim; i++) rho[i] += rhoSubtree[i];
+  // Around the merged subtree, then between the two halves (extra checks of Stan >= 2.21)
+  let persist = noUTurn(beg.pSharp, end.pSharp, rhoSubtree);
+  persist = persist && noUTurn(beg.pSharp, finalBeg.pSharp, sumInto(rhoSubtree, rhoInit, finalBeg.p));
+  persist = persist && noUTurn(initEnd.pSharp, end.pSharp, sumInto(rhoSubtree, rhoFinal, initEnd.p));
+  return { valid: persist, logSumWeight };
+}
+
+/** Trajectory-level state of one transition: both ends, the inner edges of the two halves, rho. */
+interface Trajectory {
+  zFwd: PhasePoint;
+  zBck: PhasePoint;
+  fwdFwd: Edge;
+  fwdBck: Edge;
+  bckFwd: Edge;
+  bckBck: Edge;
+  rho: Float64Array;
+  logSumWeight: number;
+}
+
+function startTrajectory(z0: PhasePoint, metric: Metric): Trajectory {
+  const dim = z0.q.length;
+  const edge = makeEdge(dim);
+  edge.p.set(z0.p);
+  metric.velocity(z0.p, edge.pSharp);
+  const dup = (): Edge => ({ p: Float64Array.from(edge.p), pSharp: Float64Array.from(edge.pSharp) });
+  return {
+    zFwd: clonePoint(z0),
+    zBck: clonePoint(z0),
+    fwdFwd: dup(),
+    fwdBck: dup(),
+    bckFwd: dup(),
+    bckBck: dup(),
+    rho: Float64Array.from(z0.p),
+    logSumWeight: 0,
+  };
+}
+
+/**
+ * Extends the trajectory by one subtree of 2^depth steps in a random direction (Stan's outer loop body).
+ * Returns false when the subtree is invalid (divergent or U-turn inside it).
+ */
+function extend(ctx: TreeContext, t: Trajectory, depth: number, zPropose: PhasePoint, rhoFwd: Float64Array, rhoBck: Float64Array): SubtreeResult {
+  rhoFwd.fill(0);
+  rhoBck.fill(0);
+  if (ctx.rng() > 0.5) {
+    rhoBck.set(t.rho);
+    copyEdge(t.bckFwd, t.fwdFwd);
+    return buildTree(ctx, depth, t.zFwd, zPropose, t.fwdBck, t.fwdFwd, rhoFwd, 1);
+  }
+  rhoFwd.set(t.rho);
+  copyEdge(t.fwdBck, t.bckBck);
+  return buildTree(ctx, depth, t.zBck, zPropose, t.bckFwd, t.bckBck, rhoBck, -1);
+}
+
+/** The three no-U-turn checks across the whole trajectory after merging a new subtree. */
+function trajectoryPersists(t: Trajectory, rhoFwd: Float64Array, rhoBck: Float64Array): boolean {
+  sumInto(t.rho, rhoBck, rhoFwd);
+  const extended = new Float64Array(t.rho.length);
+  let persist = noUTurn(t.bckBck.pSharp, t.fwdFwd.pSharp, t.rho);
+  persist = persist && noUTurn(t.bckBck.pSharp, t.fwdBck.pSharp, sumInto(extended, rhoBck, t.fwdBck.p));
+  persist = persist && noUTurn(t.bckFwd.pSharp, t.fwdFwd.pSharp, sumInto(extended, rhoFwd, t.bckFwd.p));
+  return persist;
+}
+
+/**
+ * One NUTS transition (Stan's `base_nuts::transition`). Pure given the rng: `state` is not modified.
+ * Random numbers are consumed in Stan's order: momentum normals, then per doubling a direction uniform, the
+ * uniforms of the subtree merges, and one uniform for the biased progressive sample (when needed).
+ *
+ * @param rng - uniform source
+ * @param state - current state
+ * @param params - log density, step size, metric, max tree depth (10), max delta H (1000)
+ * @returns the next state and the transition's diagnostics
+ * @example
+ * const f = (t, g) => { g[0] = -t[0]; return -0.5 * t[0] * t[0]; };
+ * const [next, info] = step(makeRng(1), init(new Float64Array([0]), f), { logDensity: f, stepSize: 0.5, metric: unitMetric(1) });
+ * info.numSteps >= 1; // => true
+ */
+export function step(rng: Rng, state: NutsState, params: NutsParams): [NutsState, NutsInfo] {
+  const { metric, stepSize } = params;
+  const maxTreeDepth = params.maxTreeDepth ?? 10;
+  const dim = state.position.length;
+  const z0 = makePoint(dim);
+  z0.q.set(state.position);
+  z0.grad.set(state.logDensityGrad);
+  z0.logp = state.logDensity;
+  metric.sampleMomentum(rng, z0.p);
+  const H0 = hamiltonian(z0, metric);
+  const ctx: TreeContext = {
+    logDensity: params.logDensity,
+    metric,
+    integrator: params.integrator ?? leapfrog,
+    rng,
+    stepSize,
+    maxDeltaH: params.maxDeltaH ?? 1000,
+    H0,
+    scratch: new Float64Array(dim),
+    numSteps: 0,
+    sumMetroProb: 0,
+    divergent: false,
+  };
+  const t = startTrajectory(z0, metric);
+  const zSample = clonePoint(z0);
+  const zPropose = clonePoint(z0);
+  const rhoFwd = new Float64Array(dim);
+  const rhoBck = new Float64Array(dim);
+  let depth = 0;
+  while (depth < maxTreeDepth) {
+    const sub = extend(ctx, t, depth, zPropose, rhoFwd, rhoBck);
+    if (!sub.valid) break;
+    depth++;
+    // Biased progressive sampling: prefer the new subtree
+    if (sub.logSumWeight > t.logSumWeight) copyPoint(zSample, zPropose);
+    else if (rng() < Math.exp(sub.logSumWeight - t.logSumWeight)) copyPoint(zSample, zPropose);
+    t.logSumWeight = logSumExp(t.logSumWeight, sub.logSumWeight);
+    if (!trajectoryPersists(t, rhoFwd, rhoBck)) break;
+  }
+  const info: NutsInfo = {
+    acceptStat: ctx.numSteps > 0 ? ctx.sumMetroProb / ctx.numSteps : 0,
+    isDivergent: ctx.divergent,
+    treeDepth: depth,
+    numSteps: ctx.numSteps,
+    energy: hamiltonian(zSample, metric),
+    stepSize,
+  };
+  return [{ position: zSample.q, logDensity: zSample.logp, logDensityGrad: zSample.grad }, info];
+}
