@@ -94,3 +94,30 @@ describe("compiled model outputs", () => {
     expect(() => compileDesign(t, { ...PRIORS, cor: { dist: "normal", mu: 0, sigma: 1 } })).toThrow(/priors.cor must be lkj/);
   });
 });
+
+describe("explicit @stdlib sum on a tiny model", () => {
+  it("negbinomial2 with offset, (1 | g), 4 observations: every term written out", async () => {
+    const { default: nbLogpmf } = await import("@stdlib/stats-base-dists-negative-binomial-logpmf");
+    const { default: normalLogpdf } = await import("@stdlib/stats-base-dists-normal-logpdf");
+    const { default: gammaLogpdf } = await import("@stdlib/stats-base-dists-gamma-logpdf");
+    const d = {
+      n: 4, p: 2, X: new Float64Array([1, 0.5, 1, -1, 1, 2, 1, 0]), fixedNames: ["(Intercept)", "x"],
+      response: { name: "y", y: new Float64Array([0, 3, 7, 1]) }, offset: new Float64Array([0.1, 0, -0.2, 0.3]),
+      terms: [{ group: "g", termNames: ["(Intercept)"], levels: ["a", "b"], index: new Int32Array([0, 1, 1, 0]), Z: new Float64Array([1, 1, 1, 1]) }],
+      family: "negbinomial2" as const, link: "log" as const,
+    };
+    const m = compileDesign(d, DEFAULT_PRIORS);
+    const theta = new Float64Array([0.4, -0.3, Math.log(0.8), 1.2, -0.5, Math.log(3)]);
+    const [b0, b1, , z1, z2] = theta;
+    const sd = 0.8, phi = 3, u = [sd * z1, sd * z2];
+    let ref = normalLogpdf(b0, 0, 5) + normalLogpdf(b1, 0, 5);
+    ref += normalLogpdf(sd, 0, 2.5) + Math.LN2 + Math.log(sd); // half-normal + log-Jacobian
+    ref += normalLogpdf(z1, 0, 1) + normalLogpdf(z2, 0, 1);
+    ref += gammaLogpdf(phi, 0.01, 0.01) + Math.log(phi);
+    for (let i = 0; i < 4; i++) {
+      const mu = Math.exp(d.offset[i] + b0 + b1 * d.X[2 * i + 1] + u[d.terms[0].index[i]]);
+      ref += nbLogpmf(d.response.y[i], phi, phi / (phi + mu));
+    }
+    expect(relErr(m.logDensity(theta, new Float64Array(m.dim)), ref)).toBeLessThan(1e-12);
+  });
+});
