@@ -1,7 +1,8 @@
 /**
  * Random-effect terms of lme4 formulas: find the `( lhs | group )` and `( lhs || group )` terms, remove them
  * from the fixed part, and expand them as lme4 does: `(x || g)` -> `(1 | g) + (0 + x | g)`;
- * `(1 | a/b)` -> `(1 | a) + (1 | a:b)`.
+ * `(1 | a/b)` -> `(1 | a) + (1 | b:a)` (lme4 names the
+ * nested term `b:a`; lme4 lists it first, we keep outer-to-inner order).
  * @module
  */
 import { InputError } from "../data/inputError.js";
@@ -43,13 +44,16 @@ function split(e: Expr, bars: Bar[]): Expr | null {
   return e;
 }
 
-/** Nested groupings: `a/b` -> [[a], [a, b]]; `a:b` -> [[a, b]]. */
+/**
+ * Groupings as lme4's `expandSlash`/`makeInteraction` form them: `a/b` -> [[a], [b, a]] (named `b:a`, as lme4
+ * names it), `a/b/c` -> [[a], [b, a], [c, b, a]]; `a:b` -> [[a, b]].
+ */
 function groupings(e: Expr): Expr[][] {
   if (e.kind === "paren") return groupings(e.expr);
   if (e.kind === "binary" && e.op === "/") {
     const left = groupings(e.left);
     const last = left[left.length - 1];
-    return [...left, ...groupings(e.right).map((g) => [...last, ...g])];
+    return [...left, ...groupings(e.right).map((g) => [...g, ...last])];
   }
   if (e.kind === "binary" && e.op === ":") {
     const l = groupings(e.left), r = groupings(e.right);
@@ -76,7 +80,7 @@ function expandLhs(bar: Bar): TermStructure[] {
  * @returns the fixed part (null if nothing fixed remains: intercept only) and the expanded random terms
  * @example
  * const { random } = splitRandom(parseExpression("x + (1 + x || g) + (1 | a/b)"));
- * random.map((r) => r.group); // => ["g", "g", "a", "a:b"]
+ * random.map((r) => r.group); // => ["g", "g", "a", "b:a"]
  */
 export function splitRandom(rhs: Expr): { fixed: Expr | null; random: RandomSpec[] } {
   const bars: Bar[] = [];
