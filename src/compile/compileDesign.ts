@@ -16,7 +16,7 @@ import { kernelOf, Kernel, setDispersion } from "../families/kernels.js";
 import { checkResponse, likelihoodConstant } from "../families/constants.js";
 import type { CompiledModel } from "./compiledModel.js";
 import { glmBlock, makeGlmState } from "./glmBlock.js";
-import { makeLayout, type Layout } from "./layout.js";
+import { makeLayout, pick, type Layout, type PriorOverrides } from "./layout.js";
 import { constrainValues, outputNames, unconstrainValues, writeOutput } from "./modelOutputs.js";
 import { forwardTerm, reverseTerm } from "./termPasses.js";
 
@@ -24,6 +24,8 @@ import { forwardTerm, reverseTerm } from "./termPasses.js";
 export interface CompileOptions {
   /** Parameterise random effects directly (b) instead of b = diag(sd) L z. Default false. */
   readonly centered?: boolean;
+  /** Per-parameter priors replacing the class priors (keys: fixed name, `sd__g__t`, `cor__g`, `sigma`, `shape`). */
+  readonly priorOverrides?: PriorOverrides;
 }
 
 /**
@@ -44,10 +46,12 @@ export function compileDesign(design: Design, priors: ModelPriors, options: Comp
   checkShapes(design);
   const kernel = kernelOf(design.family, design.link);
   checkResponse(design, kernel);
-  const layout = makeLayout(design, priors, centered);
+  const ov = options.priorOverrides ?? {};
+  checkOverrides(design, ov);
+  const layout = makeLayout(design, priors, centered, ov);
   const glm = makeGlmState(design, kernel, layout.terms);
-  const fixedPriors = design.fixedNames.map((nm) => scalarOrFlat(nm === "(Intercept)" ? priors.Intercept : priors.b, `priors.${nm === "(Intercept)" ? "Intercept" : "b"}`));
-  const dispPrior = layout.dispOff >= 0 ? scalarOrFlat(kernel === Kernel.NegBinomial2Log ? priors.shape : priors.sigma, "priors.dispersion") : null;
+  const fixedPriors = design.fixedNames.map((nm) => scalarOrFlat(pick(ov, nm, nm === "(Intercept)" ? priors.Intercept : priors.b), `prior of ${nm}`));
+  const dispPrior = layout.dispName ? scalarOrFlat(pick(ov, layout.dispName, layout.dispName === "shape" ? priors.shape : priors.sigma), `prior of ${layout.dispName}`) : null;
   const constant = likelihoodConstant(design, kernel);
   const isGaussian = kernel === Kernel.GaussianIdentity || kernel === Kernel.GaussianLog;
   const { p, n } = design;
@@ -91,6 +95,17 @@ export function compileDesign(design: Design, priors: ModelPriors, options: Comp
     constrain: (theta) => constrainValues(layout, outNames, theta),
     unconstrain: (values) => unconstrainValues(design, layout, values),
   };
+}
+
+function checkOverrides(d: Design, ov: PriorOverrides): void {
+  const known = new Set<string>([...d.fixedNames, "sigma", "shape"]);
+  for (const t of d.terms) {
+    known.add(`cor__${t.group}`);
+    for (const nm of t.termNames) known.add(`sd__${t.group}__${nm}`);
+  }
+  for (const k of Object.keys(ov)) {
+    if (!known.has(k)) throw new Error(`prior override for unknown parameter "${k}"; use one of: ${[...known].join(", ")}`);
+  }
 }
 
 function scalarOrFlat(def: PriorDef | null, what: string): ScalarPrior {

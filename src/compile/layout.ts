@@ -4,7 +4,7 @@
  * @module
  */
 import type { Design } from "../design/design.js";
-import type { ModelPriors } from "../design/priors.js";
+import type { ModelPriors, PriorDef } from "../design/priors.js";
 import { makeTermState, termDim, TermKind, type TermState } from "./termState.js";
 
 /** Offsets and names of every unconstrained coordinate. */
@@ -24,12 +24,13 @@ export interface Layout {
  * @example
  * makeLayout(design, priors, false).names; // => ["(Intercept)", "log(sd__herd__(Intercept))", "z__herd__(Intercept)[1]", ...]
  */
-export function makeLayout(design: Design, priors: ModelPriors, centered: boolean): Layout {
+export function makeLayout(design: Design, priors: ModelPriors, centered: boolean, overrides: PriorOverrides = {}): Layout {
   const names: string[] = [...design.fixedNames];
   const terms: TermState[] = [];
   let off = design.p;
   for (const term of design.terms) {
-    const t = makeTermState(term, off, priors.sd, priors.cor, centered);
+    const sdPriors = term.termNames.map((nm) => pick(overrides, `sd__${term.group}__${nm}`, priors.sd));
+    const t = makeTermState(term, off, sdPriors, pick(overrides, `cor__${term.group}`, priors.cor), centered);
     terms.push(t);
     names.push(...termCoordinateNames(t));
     off += termDim(term);
@@ -61,4 +62,15 @@ function checkUnique(names: readonly string[]): void {
     if (seen.has(nm)) throw new Error(`duplicate parameter name ${nm}: two terms share a group and a coefficient; merge them into one term`);
     seen.add(nm);
   }
+}
+
+/**
+ * Per-parameter priors that replace the class prior of ModelPriors, keyed by output name: a fixed effect's R
+ * name, `sd__<group>__<term>`, `cor__<group>` (the term's correlation matrix), `sigma`, `shape`.
+ */
+export type PriorOverrides = Readonly<Record<string, PriorDef>>;
+
+/** The override for `name` if given, else the class prior. */
+export function pick(overrides: PriorOverrides, name: string, dflt: PriorDef | null): PriorDef | null {
+  return Object.prototype.hasOwnProperty.call(overrides, name) ? overrides[name] : dflt;
 }

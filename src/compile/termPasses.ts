@@ -22,7 +22,8 @@ export function forwardTerm(t: TermState, theta: Float64Array): number {
   for (let a = 0; a < k; a++) {
     const u = theta[sdOff + a];
     sd[a] = Math.exp(u);
-    lp += u + (t.sdPrior ? t.sdPrior.logDensity(sd[a]) : 0);
+    const pr = t.sdPriors[a];
+    lp += u + (pr ? pr.logDensity(sd[a]) : 0);
   }
   if (t.kind === TermKind.Correlated) {
     lp += corrCholeskyForward(theta, t.cpcOff, k, t.L, t.rowSq);
@@ -116,7 +117,8 @@ export function reverseTerm(t: TermState, theta: Float64Array, grad: Float64Arra
     corrCholeskyReverse(theta, t.cpcOff, k, t.L, t.rowSq, t.gL, grad);
   }
   for (let a = 0; a < k; a++) {
-    const g = gsd[a] + (t.sdPrior ? t.sdPrior.gradient(sd[a]) : 0);
+    const pr = t.sdPriors[a];
+    const g = gsd[a] + (pr ? pr.gradient(sd[a]) : 0);
     grad[t.sdOff + a] += sd[a] * g + 1;
   }
 }

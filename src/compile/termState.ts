@@ -26,7 +26,8 @@ export interface TermState {
   readonly zOff: number;
   readonly index: Int32Array;
   readonly Z: Float64Array;
-  readonly sdPrior: ScalarPrior | null;
+  /** prior on each sd (null = flat on (0, inf)) */
+  readonly sdPriors: readonly (ScalarPrior | null)[];
   readonly lkjEta: number;
   readonly lkjLogNorm: number;
   /** known covariance factor F (row-major nLev x nLev) */
@@ -56,12 +57,12 @@ export function termDim(t: ReTerm): number {
  *
  * @param term - the design's term
  * @param off - first theta coordinate of the term
- * @param sdPrior - prior on each sd (null = flat on (0, inf))
+ * @param sdPriors - prior on each of the k sds (null = flat on (0, inf))
  * @param corPrior - lkj(eta) (null or flat = lkj(1), uniform over correlation matrices)
  * @param centered - parameterise by b directly instead of z
  * @throws Error for malformed terms or unsupported combinations, saying what to change
  */
-export function makeTermState(term: ReTerm, off: number, sdPrior: PriorDef | null, corPrior: PriorDef | null, centered: boolean): TermState {
+export function makeTermState(term: ReTerm, off: number, sdPriors: readonly (PriorDef | null)[], corPrior: PriorDef | null, centered: boolean): TermState {
   const k = term.termNames.length, nLev = term.levels.length;
   const name = `term (${term.termNames.join(" + ")} | ${term.group})`;
   checkTerm(term, k, nLev, name);
@@ -76,7 +77,7 @@ export function makeTermState(term: ReTerm, off: number, sdPrior: PriorDef | nul
     term, kind, centered, k, nLev,
     sdOff: off, cpcOff: off + k, zOff: off + k + corrFreeSize(k),
     index: term.index, Z: term.Z,
-    sdPrior: sdPrior ? compileScalarPrior(sdPrior, "priors.sd") : null,
+    sdPriors: sdPriors.map((d, a) => (d ? compileScalarPrior(d, `prior of sd__${term.group}__${term.termNames[a]}`) : null)),
     lkjEta: eta, lkjLogNorm: k > 1 ? lkjLogNormaliser(eta, k) : 0, F,
     b: new Float64Array(nLev * k), gb: new Float64Array(nLev * k),
     sd: new Float64Array(k), gsd: new Float64Array(k),
