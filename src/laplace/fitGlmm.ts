@@ -1,0 +1,89 @@
+/**
+ * Fits a GLMM by Laplace or AGQ as glmer does: stage 1 optimises theta with beta inside PIRLS
+ * (nAGQ = 0), stage 2 optimises (theta, beta[, log shape]) jointly with u-only PIRLS. Fixed-effect
+ * covariance from the finite-difference Hessian of the final deviance (lme4's default), else from RX.
+ * @module
+ */
+import type { Design } from "../design/design.js";
+import { choleskyInPlace, inverseFromCholesky } from "../linalg/dense.js";
+import { hessianFD } from "../optim/numericDerivatives.js";
+import { thetaLowerBounds, thetaStart } from "./lambda.js";
+import { createGlmmState, gaussHermite, jointDeviance, stage1Deviance, unpack, type GlmmState } from "./laplace.js";
+import { convergenceInfo, optimiseTheta } from "./optimise.js";
+import { conditionalModes, createPredModule, updateDecomp, type PredOptions } from "./predModule.js";
+import { ranefEntries, varCorrFromTheta, type MixedFit } from "./results.js";
+
+/** Options of {@link fitGlmm}. */
+export interface GlmmOptions extends PredOptions {
+  /** Quadrature points: 1 = Laplace (default), > 1 = AGQ (one scalar term only). */
+  readonly nAGQ?: number;
+  /** Starting NB2 shape (default 1). */
+  readonly shape?: number;
+}
+
+/**
+ * Laplace/AGQ fit of a non-gaussian GLMM.
+ * @param design - the design
+ * @param options - nAGQ, linear algebra, NB2 start
+ * @returns the fit
+ * @example
+ * fitGlmm(cbppDesign).logLik; // => -92.0266 (lme4 glmer)
+ */
+export function fitGlmm(design: Design, options: GlmmOptions = {}): MixedFit {
+  const nAGQ = options.nAGQ ?? 1;
+  const pred = createPredModule(design, options);
+  const st = createGlmmState(design, pred, options.shape ?? 1);
+  const lowerTheta = thetaLowerBounds(pred.layouts);
+  const s1 = optimiseTheta((th) => stage1Deviance(st, th), thetaStart(pred.layouts), lowerTheta);
+  stage1Deviance(st, s1.x);
+  const x0 = packStart(st, s1.x);
+  const lower = Float64Array.from(x0, (_, i) => (i < st.nTheta ? lowerTheta[i] : -Infinity));
+  const rule = nAGQ > 1 ? gaussHermite(nAGQ) : undefined;
+  const f = (x: Float64Array): number => jointDeviance(st, x, rule);
+  const opt = optimiseTheta(f, x0, lower, false);
+  const dev = f(opt.x);
+  const conv = convergenceInfo("nelderMead(theta)+bfgs(theta,beta)", opt, f, lower, st.nTheta);
+  return assemble(st, opt.x, dev, f, conv, nAGQ);
+}
+
+function packStart(st: GlmmState, theta: Float64Array): Float64Array {
+  const x = [...theta, ...st.beta];
+  if (st.hasShape) x.push(Math.log(st.resp.family.shape ?? 1));
+  return Float64Array.from(x);
+}
+
+function fixedCovariance(st: GlmmState, x: Float64Array, f: (x: Float64Array) => number) {
+  const p = st.design.p, m = x.length;
+  const H = hessianFD(f, Float64Array.from(x), 1e-4);
+  f(x);
+  const Hc = H.map((v) => v / 2);
+  if (choleskyInPlace(Hc, m)) {
+    const V = inverseFromCholesky(Hc, m);
+    const vb = new Float64Array(p * p);
+    for (let a = 0; a < p; a++) for (let b = 0; b < p; b++) vb[a * p + b] = V[(st.nTheta + a) * m + st.nTheta + b];
+    const last = m - 1;
+    const logShapeVar = st.hasShape ? V[last * m + last] : undefined;
+    return { vcov: vb, source: "hessian" as const, logShapeVar };
+  }
+  updateDecomp(st.pred, st.resp.wrkWt, true);
+  return { vcov: inverseFromCholesky(st.pred.RX, p), source: "RX" as const, logShapeVar: undefined };
+}
+
+function assemble(st: GlmmState, x: Float64Array, dev: number, f: (x: Float64Array) => number,
+  convergence: MixedFit["convergence"], nAGQ: number): MixedFit {
+  const { design, pred } = st;
+  const { theta, beta, shape } = unpack(st, x);
+  const cov = fixedCovariance(st, x, f);
+  const p = design.p, n = design.n;
+  const { b, condVar } = conditionalModes(pred, st.u);
+  const df = x.length;
+  return {
+    method: nAGQ > 1 ? "AGQ" : "Laplace", nAGQ, family: design.family, link: design.link,
+    fixef: design.fixedNames.map((name, j) => ({ name, est: beta[j], se: Math.sqrt(cov.vcov[j * p + j]) })),
+    vcov: cov.vcov, vcovSource: cov.source, theta,
+    shape: shape === undefined ? undefined : { est: shape, se: cov.logShapeVar === undefined ? null : shape * Math.sqrt(cov.logShapeVar) },
+    varCorr: varCorrFromTheta(theta, pred.layouts, 1),
+    logLik: -dev / 2, deviance: dev, AIC: dev + 2 * df, BIC: dev + df * Math.log(n), df, nobs: n,
+    ranef: ranefEntries(pred.layouts, b, condVar), convergence,
+  };
+}

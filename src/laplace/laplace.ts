@@ -1,0 +1,96 @@
+/**
+ * The Laplace (and AGQ) deviance as functions of the optimisation parameters, with warm-started PIRLS:
+ * stage 1 (lme4 nAGQ = 0): theta only, beta updated inside PIRLS; stage 2: (theta, beta[, log shape]).
+ * @module
+ */
+import type { Design } from "../design/design.js";
+import { agqDeviance, gaussHermite, type GaussHermiteRule } from "./agq.js";
+import { glmFamily } from "./glmFamily.js";
+import { pirls, type PirlsResult } from "./pirls.js";
+import { setTheta, type PredModule } from "./predModule.js";
+import { createRespModule, type RespModule } from "./respModule.js";
+
+/** A GLMM deviance machine: the modules and the last PIRLS solution (for warm starts). */
+export interface GlmmState {
+  readonly design: Design;
+  readonly pred: PredModule;
+  resp: RespModule;
+  readonly nTheta: number;
+  /** Whether the last parameter is log(shape) (NB2). */
+  readonly hasShape: boolean;
+  last: PirlsResult | null;
+  u: Float64Array;
+  beta: Float64Array;
+}
+
+/**
+ * Creates the deviance machine for a GLMM.
+ * @param design - the design
+ * @param pred - its predictor module
+ * @param shape - initial NB2 shape (negbinomial2 only)
+ * @returns the state
+ * @example
+ * createGlmmState(cbppDesign, createPredModule(cbppDesign)).nTheta; // => 1
+ */
+export function createGlmmState(design: Design, pred: PredModule, shape = 1): GlmmState {
+  const hasShape = design.family === "negbinomial2";
+  const resp = createRespModule(design, glmFamily(design.family, design.link, hasShape ? shape : undefined));
+  return { design, pred, resp, nTheta: pred.theta.length, hasShape, last: null, u: new Float64Array(pred.q), beta: new Float64Array(design.p) };
+}
+
+/**
+ * Stage-1 deviance at theta: PIRLS over (u, beta) jointly, Laplace formula with that L.
+ * @param st - state (warm start updated)
+ * @param theta - relative covariance parameters
+ * @returns -2 log-likelihood approximation (lme4 nAGQ = 0)
+ * @example
+ * stage1Deviance(st, new Float64Array([0.64])); // => about 184 for cbpp
+ */
+export function stage1Deviance(st: GlmmState, theta: Float64Array): number {
+  setTheta(st.pred, theta);
+  const r = pirls(st.pred, st.resp, st.beta, st.u, false);
+  return remember(st, r);
+}
+
+function remember(st: GlmmState, r: PirlsResult): number {
+  st.last = r;
+  const dev = r.pdev + r.ldL2;
+  if (Number.isFinite(dev)) { st.u = r.u; st.beta = r.beta; }
+  return Number.isFinite(dev) ? dev : Infinity;
+}
+
+/**
+ * Stage-2 parameters: theta, then beta, then log(shape) for NB2.
+ * @param st - state
+ * @param x - packed parameters
+ * @returns theta, beta and shape (undefined when not NB2)
+ * @example
+ * unpack(st, new Float64Array([0.64, -1.4, -1, -1.1, -1.6])).theta; // => [0.64]
+ */
+export function unpack(st: GlmmState, x: Float64Array): { theta: Float64Array; beta: Float64Array; shape?: number } {
+  const theta = x.slice(0, st.nTheta), beta = x.slice(st.nTheta, st.nTheta + st.design.p);
+  return { theta, beta, shape: st.hasShape ? Math.exp(x[st.nTheta + st.design.p]) : undefined };
+}
+
+/**
+ * Laplace (rule undefined) or AGQ deviance at packed (theta, beta[, log shape]): PIRLS over u only.
+ * @param st - state (warm start updated)
+ * @param x - packed parameters
+ * @param rule - Gauss-Hermite rule for AGQ; omit for Laplace
+ * @returns -2 log marginal likelihood (all constants)
+ * @example
+ * jointDeviance(st, lme4Estimates); // => 184.0531 for cbpp (lme4's -2 logLik)
+ */
+export function jointDeviance(st: GlmmState, x: Float64Array, rule?: GaussHermiteRule): number {
+  const { theta, beta, shape } = unpack(st, x);
+  if (shape !== undefined && shape !== st.resp.family.shape) {
+    st.resp.family = glmFamily(st.design.family, st.design.link, shape);
+  }
+  setTheta(st.pred, theta);
+  const r = pirls(st.pred, st.resp, beta, st.u, true);
+  const lap = remember(st, r);
+  if (!rule || !Number.isFinite(lap)) return lap;
+  return agqDeviance(st.pred, st.resp, beta, r.u, rule);
+}
+
+export { gaussHermite };

@@ -1,0 +1,74 @@
+/**
+ * Central finite-difference gradients and Hessians of a scalar function.
+ * @module
+ */
+import type { Objective } from "./types.js";
+
+/**
+ * Step for coordinate i: h * max(|x_i|, 1).
+ * @param xi - coordinate value
+ * @param h - relative step
+ * @returns the absolute step
+ * @example
+ * fdStep(100, 1e-4); // => 0.01
+ */
+export function fdStep(xi: number, h: number): number {
+  return h * Math.max(Math.abs(xi), 1);
+}
+
+/**
+ * Central-difference gradient (2n evaluations).
+ * @param f - function
+ * @param x - point (restored on return)
+ * @param h - relative step (default 1e-5)
+ * @returns the gradient
+ * @example
+ * gradientFD(x => x[0] * x[0] + 3 * x[1], new Float64Array([2, 0])); // => approximately [4, 3]
+ */
+export function gradientFD(f: Objective, x: Float64Array, h = 1e-5): Float64Array {
+  const g = new Float64Array(x.length);
+  for (let i = 0; i < x.length; i++) {
+    const xi = x[i], d = fdStep(xi, h);
+    x[i] = xi + d;
+    const fp = f(x);
+    x[i] = xi - d;
+    const fm = f(x);
+    x[i] = xi;
+    g[i] = (fp - fm) / (2 * d);
+  }
+  return g;
+}
+
+/**
+ * Central-difference Hessian (2n^2 + 1 evaluations), symmetric, row-major n x n.
+ * @param f - function
+ * @param x - point (restored on return)
+ * @param h - relative step (default 1e-4)
+ * @returns the Hessian, row-major
+ * @example
+ * hessianFD(x => x[0] * x[0] * x[1], new Float64Array([1, 2])); // => approximately [4, 2, 2, 0]
+ */
+export function hessianFD(f: Objective, x: Float64Array, h = 1e-4): Float64Array {
+  const n = x.length;
+  const H = new Float64Array(n * n);
+  const f0 = f(x);
+  const d = Array.from(x, (xi) => fdStep(xi, h));
+  const at = (i: number, si: number, j: number, sj: number): number => {
+    const xi = x[i], xj = x[j];
+    x[i] += si * d[i];
+    x[j] += sj * d[j];
+    const v = f(x);
+    x[i] = xi;
+    x[j] = xj;
+    return v;
+  };
+  for (let i = 0; i < n; i++) {
+    H[i * n + i] = (at(i, 1, i, 0) - 2 * f0 + at(i, -1, i, 0)) / (d[i] * d[i]);
+    for (let j = 0; j < i; j++) {
+      const v = (at(i, 1, j, 1) - at(i, 1, j, -1) - at(i, -1, j, 1) + at(i, -1, j, -1)) / (4 * d[i] * d[j]);
+      H[i * n + j] = v;
+      H[j * n + i] = v;
+    }
+  }
+  return H;
+}
