@@ -1,4 +1,6 @@
 import type { Command } from "commander";
+import { register as fit } from "./fit.js";
+import { register as logdensity } from "./logdensity.js";
 
 /** Every CLI command's `register`. Add one import and one entry per command. */
-export const COMMANDS: ((program: Command) => void)[] = [];
+export const COMMANDS: ((program: Command) => void)[] = [fit, logdensity];

@@ -1,0 +1,117 @@
+/**
+ * `glmm fit`: fit a model from a spec.json (or spec-less from --formula/--data/--family) with Laplace, AGQ,
+ * ML, REML or NUTS; write the result JSON atomically (--out), optional draws as CSV (--csv), and print an
+ * lme4-like table (TTY) or the JSON (--json / piped).
+ * @module
+ */
+import { join } from "node:path";
+import type { Command } from "commander";
+import { coefficientTable, posteriorTable } from "../../report/table.js";
+import { FIT_METHODS, checkMethod, runEngine, type FitResult, type FitSettings } from "../engines.js";
+import { UsageError } from "../errors.js";
+import { ensureDir, wantsJson, writeJsonAtomic, writeTextAtomic } from "../io.js";
+import { loadModel, type ModelSourceOptions } from "../modelInput.js";
+import { choiceOption, intOption, openIntervalOption } from "../options.js";
+import type { LoadedModel } from "../../spec/loadSpec.js";
+
+interface FitCliOptions extends ModelSourceOptions {
+  method: string;
+  agq: string;
+  chains: string;
+  warmup: string;
+  draws: string;
+  seed: string;
+  adaptDelta: string;
+  maxTreedepth: string;
+  out?: string;
+  csv?: string;
+  json?: boolean;
+}
+
+/**
+ * Check the command-line settings of `glmm fit`.
+ *
+ * @throws UsageError naming the bad option
+ * @example
+ * fitSettings({ method: "nuts", agq: "25", chains: "4", warmup: "1000", draws: "1000", seed: "1", adaptDelta: "0.8", maxTreedepth: "10" }).chains;
+ * // => 4
+ */
+export function fitSettings(o: FitCliOptions): FitSettings {
+  return {
+    method: choiceOption("--method", o.method, FIT_METHODS),
+    agq: intOption("--agq", o.agq, 1, 99),
+    chains: intOption("--chains", o.chains, 1, 64),
+    warmup: intOption("--warmup", o.warmup, 0),
+    draws: intOption("--draws", o.draws, 1),
+    seed: intOption("--seed", o.seed, 0),
+    adaptDelta: openIntervalOption("--adapt-delta", o.adaptDelta, 0, 1),
+    maxTreedepth: intOption("--max-treedepth", o.maxTreedepth, 1, 30),
+  };
+}
+
+/** The result JSON: model description + the engine's result (draws go to --csv only). */
+function resultJson(model: LoadedModel, settings: FitSettings, result: FitResult, seconds: number): Record<string, unknown> {
+  const { draws: _draws, ...rest } = result;
+  const d = model.design;
+  const sampler = settings.method === "nuts"
+    ? { chains: settings.chains, warmup: settings.warmup, draws_per_chain: settings.draws, seed: settings.seed, adapt_delta: settings.adaptDelta, max_treedepth: settings.maxTreedepth }
+    : {};
+  return {
+    tool: "glmm 0.1.0", formula: model.spec.formula, family: d.family, link: d.link, n_obs: d.n,
+    dropped_rows: model.droppedRows, ...sampler, ...rest, time_s: seconds,
+  };
+}
+
+function writeDrawsCsv(dir: string, result: FitResult): void {
+  if (!result.draws) throw new UsageError(`--csv needs posterior draws; method ${result.method} has none (use --method nuts)`);
+  ensureDir(dir);
+  const { names, chains } = result.draws;
+  chains.forEach((draws, c) => {
+    const k = names.length;
+    const lines = [names.map((n) => JSON.stringify(n)).join(",")];
+    for (let d = 0; d * k < draws.length; d++) lines.push(Array.from(draws.subarray(d * k, (d + 1) * k)).join(","));
+    writeTextAtomic(join(dir, `draws_chain${c + 1}.csv`), `${lines.join("\n")}\n`);
+  });
+}
+
+async function fitAction(specPath: string | undefined, o: FitCliOptions): Promise<void> {
+  const settings = fitSettings(o);
+  const model = loadModel(specPath, o);
+  checkMethod(settings.method, model);
+  const t0 = performance.now();
+  const result = await runEngine(model, settings);
+  const json = resultJson(model, settings, result, (performance.now() - t0) / 1000);
+  if (o.csv) writeDrawsCsv(o.csv, result);
+  if (o.out) writeJsonAtomic(o.out, json);
+  if (wantsJson(o)) process.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
+  else process.stdout.write(`${result.summary ? posteriorTable(result.summary) : coefficientTable(result.estimates ?? {})}\n`);
+}
+
+/**
+ * Register `glmm fit`.
+ *
+ * @example
+ * register(new Command("glmm")); // => undefined; `glmm fit --help` now lists every option
+ */
+export function register(program: Command): void {
+  program
+    .command("fit")
+    .description("fit a GLMM from a spec.json (or --formula/--data/--family) by Laplace, AGQ, ML, REML or NUTS")
+    .argument("[spec]", "model file spec.json (see cases/FORMAT.md); omit to use --formula/--data/--family")
+    .option("--method <method>", `fitting method: ${FIT_METHODS.join(" | ")}`, "laplace")
+    .option("--formula <formula>", "lme4 formula, e.g. \"y ~ x + (1 | g)\" (spec-less form)")
+    .option("--data <file.csv>", "data CSV with a header row (spec-less form)")
+    .option("--family <family>", "gaussian | bernoulli | binomial | poisson | negbinomial2 (spec-less form)")
+    .option("--link <link>", "identity | log | logit | probit | cloglog (default: the family's canonical link)")
+    .option("--agq <n>", "quadrature points for --method agq (lme4's nAGQ)", "25")
+    .option("--chains <n>", "NUTS: number of chains", "4")
+    .option("--warmup <n>", "NUTS: warmup iterations per chain", "1000")
+    .option("--draws <n>", "NUTS: kept draws per chain", "1000")
+    .option("--seed <n>", "NUTS: random seed (chain k uses stream seed/k)", "1")
+    .option("--adapt-delta <x>", "NUTS: target acceptance rate in (0, 1)", "0.8")
+    .option("--max-treedepth <n>", "NUTS: maximum tree depth", "10")
+    .option("--out <result.json>", "write the result JSON here (written only if the fit succeeds)")
+    .option("--csv <dir>", "NUTS: write draws_chain<k>.csv files into this folder")
+    .option("--json", "print JSON instead of the table (default when stdout is not a terminal)")
+    .action(fitAction);
+}
