@@ -1,0 +1,74 @@
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { sample } from "../../samplers/run.js";
+
+const helpers = fileURLToPath(new URL("./helpers/factories.ts", import.meta.url));
+const normal3 = { module: helpers, exportName: "normalFactory", args: { dim: 3 } };
+
+describe("sample (chains in worker threads)", () => {
+  it("gives bit-identical draws with 0 (in-process), 1 and 4 workers for the same seed", async () => {
+    const opts = { chains: 4, warmup: 150, draws: 100, seed: 99 };
+    const a = await sample(normal3, { ...opts, workers: 0 });
+    const b = await sample(normal3, { ...opts, workers: 1 });
+    const c = await sample(normal3, { ...opts, workers: 4 });
+    for (let k = 0; k < 4; k++) {
+      expect(Buffer.from(b.chains[k].draws.buffer).equals(Buffer.from(a.chains[k].draws.buffer))).toBe(true);
+      expect(Buffer.from(c.chains[k].draws.buffer).equals(Buffer.from(a.chains[k].draws.buffer))).toBe(true);
+      expect([...c.chains[k].sampler.nLeapfrog]).toEqual([...a.chains[k].sampler.nLeapfrog]);
+      expect(c.chains[k].stepSize).toBe(a.chains[k].stepSize);
+    }
+    // different chains use different streams
+    expect(a.chains[0].draws[0]).not.toBe(a.chains[1].draws[0]);
+    expect(a.outputNames).toEqual(["theta[1]", "theta[2]", "theta[3]"]);
+    expect(c.settings.workers).toBe(4);
+  }, 60_000);
+
+  it("reports progress for every iteration of every chain, and timings / leapfrog counts", async () => {
+    const seen = new Map<number, number>();
+    const fit = await sample(normal3, {
+      chains: 2,
+      warmup: 50,
+      draws: 30,
+      seed: 1,
+      workers: 2,
+      onProgress: (p) => seen.set(p.chain, Math.max(seen.get(p.chain) ?? 0, p.iteration)),
+    });
+    expect(seen.get(0)).toBe(80);
+    expect(seen.get(1)).toBe(80);
+    for (const ch of fit.chains) {
+      expect(ch.draws.length).toBe(30 * 3);
+      expect(ch.samplingLeapfrog).toBe(ch.sampler.nLeapfrog.reduce((s, v) => s + v, 0));
+      expect(ch.warmupSeconds).toBeGreaterThan(0);
+      expect(ch.samplingSeconds).toBeGreaterThan(0);
+    }
+  }, 60_000);
+
+  it("thins: draws 100, thin 3 keeps 34 draws per chain, the same as every 3rd unthinned draw", async () => {
+    const base = { chains: 1, warmup: 100, draws: 100, seed: 5, workers: 0 };
+    const full = await sample(normal3, base);
+    const thin = await sample(normal3, { ...base, thin: 3 });
+    expect(thin.chains[0].draws.length).toBe(34 * 3);
+    expect(thin.chains[0].draws.subarray(3, 6)).toEqual(full.chains[0].draws.subarray(9, 12));
+  });
+
+  it("rejects with a clear error when no finite init exists (from a worker)", async () => {
+    await expect(sample({ module: helpers, exportName: "impossibleFactory", args: null }, { chains: 1, warmup: 10, draws: 10, workers: 1 })).rejects.toThrow(
+      /Chain 1: No finite log density/,
+    );
+  }, 60_000);
+
+  it("aborts: the AbortSignal terminates the workers and rejects with AbortError", async () => {
+    const ctrl = new AbortController();
+    const slow = { module: helpers, exportName: "slowFactory", args: { spin: 20000 } };
+    const t0 = Date.now();
+    const p = sample(slow, { chains: 2, warmup: 1000, draws: 1000, workers: 2, signal: ctrl.signal, onProgress: (q) => q.iteration === 5 && ctrl.abort() });
+    await expect(p).rejects.toMatchObject({ name: "AbortError" });
+    expect(Date.now() - t0).toBeLessThan(20_000);
+  }, 60_000);
+
+  it("rejects bad options and bad factory references with actionable messages", async () => {
+    await expect(sample(normal3, { chains: 0 })).rejects.toThrow(/chains must be an integer >= 1/);
+    await expect(sample({ ...normal3, module: "relative/path.ts" }, { workers: 0 })).rejects.toThrow(/absolute path/);
+    await expect(sample({ ...normal3, exportName: "nope" }, { workers: 0 })).rejects.toThrow(/no exported function "nope"/);
+  });
+});
