@@ -25,3 +25,5 @@ export { loadModel, moduleUrl } from "./model.js";
 export type { ModelFactoryRef, ModelFactory } from "./model.js";
 export { sample } from "./run.js";
 export type { SampleOptions, SampleResult, SampleProgress } from "./run.js";
+export { writeStanCsv, parseStanCsv, stanCsvColumnName, SAMPLER_COLUMNS } from "./io/stanCsv.js";
+export type { StanCsv, StanCsvMeta } from "./io/stanCsv.js";
