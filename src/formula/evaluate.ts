@@ -8,7 +8,7 @@ import { InputError } from "../data/inputError.js";
 import { defaultLevels, rowLabels } from "../data/levels.js";
 import { getColumn, type DataTable } from "../data/table.js";
 import type { Expr } from "./ast.js";
-import { deparse } from "./deparse.js";
+import { deparse, formatNumberR } from "./deparse.js";
 
 /** A variable's value: numbers, or a factor (0-based codes into `levels`). */
 export type VarValue =
@@ -112,12 +112,12 @@ export function numericValues(e: Expr, ctx: EvalContext): Float64Array {
 
 function declaredCodes(name: string, levels: readonly string[], ctx: EvalContext): Int32Array {
   const col = getColumn(ctx.table, name);
-  const labels = rowLabels(col.raw, col.numeric);
   const pos = new Map(levels.map((l, k) => [l, k]));
   const codes = new Int32Array(ctx.table.nRows);
   const seen = new Uint8Array(levels.length);
   for (let i = 0; i < codes.length; i++) {
-    const k = pos.get(col.raw[i] ?? "") ?? pos.get(labels[i] ?? "");
+    // the text as written, else the number as R prints it ("1.50" -> level "1.5")
+    const k = pos.get(col.raw[i] ?? "") ?? (col.numeric ? pos.get(formatNumberR(col.numeric[i])) : undefined);
     if (k === undefined) {
       throw new InputError(`factors.${name}: level '${col.raw[i]}' of column '${name}' (${rowOf(ctx, i)}) is not among the declared levels; add it to factors.${name}`);
     }

@@ -25,7 +25,7 @@ export interface TablePosterior {
 function num(x: number | null | undefined, digits = 4): string {
   if (x === null || x === undefined || Number.isNaN(x)) return "";
   if (!Number.isFinite(x)) return x > 0 ? "Inf" : "-Inf";
-  return Math.abs(x) >= 1e6 || (x !== 0 && Math.abs(x) < 1e-4) ? x.toExponential(digits - 1) : x.toPrecision(digits).replace(/\.?0+$/, (m) => (m.includes(".") ? "" : m));
+  return Math.abs(x) >= 1e6 || (x !== 0 && Math.abs(x) < 1e-4) ? x.toExponential(digits - 1) : x.toPrecision(digits);
 }
 
 /**
@@ -49,7 +49,7 @@ const isFixed = (n: string) => !/^(sd__|cor__|sigma$|shape$|re__)/.test(n);
  *
  * @example
  * coefficientTable({ "(Intercept)": { est: -1.4, se: 0.23 }, "sd__herd__(Intercept)": { est: 0.64, se: null } });
- * // => "Fixed effects:\n             Estimate  Std. Error  z value\n(Intercept)      -1.4        0.23   -6.087\n\nRandom effects and dispersion:\n ..."
+ * // => "Fixed effects:\n             Estimate  Std. Error  z value\n(Intercept)    -1.400      0.2300   -6.087\n\nRandom effects and dispersion:\n ..."
  */
 export function coefficientTable(estimates: Readonly<Record<string, TableEstimate>>): string {
   const names = Object.keys(estimates);
@@ -68,12 +68,12 @@ export function coefficientTable(estimates: Readonly<Record<string, TableEstimat
  *
  * @example
  * posteriorTable({ "(Intercept)": { mean: -1.4, sd: 0.2, q5: -1.7, q95: -1.1, rhat: 1.001, ess_bulk: 1500 } });
- * // => "             mean   sd    q5    q95   rhat  ess_bulk\n(Intercept)  -1.4  0.2  -1.7  -1.1  1.001      1500"
+ * // => "               mean      sd      q5     q95   rhat  ess_bulk\n(Intercept)  -1.400  0.2000  -1.700  -1.100  1.001      1500"
  */
 export function posteriorTable(summary: Readonly<Record<string, TablePosterior>>): string {
   const rows = Object.keys(summary).filter((n) => !n.startsWith("re__")).map((n) => {
     const s = summary[n];
-    return [n, num(s.mean), num(s.sd), num(s.q5), num(s.q95), num(s.rhat), num(Math.round(s.ess_bulk), 6)];
+    return [n, num(s.mean), num(s.sd), num(s.q5), num(s.q95), num(s.rhat), Number.isFinite(s.ess_bulk) ? String(Math.round(s.ess_bulk)) : ""];
   });
   return formatTable(["", "mean", "sd", "q5", "q95", "rhat", "ess_bulk"], rows);
 }
