@@ -169,6 +169,37 @@ function outputSpec(model: SamplerModel): { names: string[]; write: (theta: Floa
   return { names, write: (theta, out) => out.set(theta) };
 }
 
+interface SamplingResult {
+  draws: Float64Array;
+  names: string[];
+  cols: SamplerColumns;
+  leapfrog: number;
+}
+
+function sampleChain(rng: Rng, model: SamplerModel, w: WarmupResult, o: ChainOptions, tick: (i: number) => void): SamplingResult {
+  const thin = Math.max(1, Math.floor(o.thin ?? 1));
+  const out = outputSpec(model);
+  const nKeep = Math.ceil(o.draws / thin);
+  const draws = new Float64Array(nKeep * out.names.length);
+  const cols = makeColumns(nKeep);
+  const buf = new Float64Array(out.names.length);
+  const params = { logDensity: model.logDensity, stepSize: w.stepSize, metric: w.metric, maxTreeDepth: o.maxTreeDepth ?? 10 };
+  let state = w.state;
+  let leapfrog = 0;
+  for (let i = 0; i < o.draws; i++) {
+    const [next, info] = step(rng, state, params);
+    state = next;
+    leapfrog += info.numSteps;
+    if (i % thin === 0) {
+      out.write(state.position, buf);
+      draws.set(buf, (i / thin) * buf.length);
+      record(cols, i / thin, state, info);
+    }
+    tick(i);
+  }
+  return { draws, names: out.names, cols, leapfrog };
+}
+
 /**
  * Runs one chain: init, warmup (Stan's windowed adaptation), then `draws` kept iterations (thinned).
  *
@@ -183,7 +214,6 @@ function outputSpec(model: SamplerModel): { names: string[]; write: (theta: Floa
  */
 export function runChain(model: SamplerModel, options: ChainOptions, onIteration?: IterationCallback, signal?: AbortSignal): ChainResult {
   const rng = makeRng(streamSeed(options.seed, options.chain));
-  const thin = Math.max(1, Math.floor(options.thin ?? 1));
   const total = options.warmup + options.draws;
   const check = (i: number, warm: boolean): void => {
     if (signal?.aborted) throw new Error("Sampling aborted.");
@@ -193,31 +223,12 @@ export function runChain(model: SamplerModel, options: ChainOptions, onIteration
   const t0 = performance.now();
   const w = warmupChain(rng, model, start, options, (i) => check(i, true));
   const t1 = performance.now();
-  const out = outputSpec(model);
-  const nKeep = Math.ceil(options.draws / thin);
-  const draws = new Float64Array(nKeep * out.names.length);
-  const cols = makeColumns(nKeep);
-  const buf = new Float64Array(out.names.length);
-  const params = { logDensity: model.logDensity, stepSize: w.stepSize, metric: w.metric, maxTreeDepth: options.maxTreeDepth ?? 10 };
-  let state = w.state;
-  let leapfrog = 0;
-  for (let i = 0; i < options.draws; i++) {
-    const [next, info] = step(rng, state, params);
-    state = next;
-    leapfrog += info.numSteps;
-    if (i % thin === 0) {
-      const k = i / thin;
-      out.write(state.position, buf);
-      draws.set(buf, k * buf.length);
-      record(cols, k, state, info);
-    }
-    check(options.warmup + i, false);
-  }
+  const s = sampleChain(rng, model, w, options, (i) => check(options.warmup + i, false));
   return {
     chain: options.chain,
-    draws,
-    outputNames: out.names,
-    sampler: cols,
+    draws: s.draws,
+    outputNames: s.names,
+    sampler: s.cols,
     stepSize: w.stepSize,
     inverseMetric: w.metric.inverse,
     metric: w.metric.kind,
@@ -225,7 +236,7 @@ export function runChain(model: SamplerModel, options: ChainOptions, onIteration
     warmupSeconds: (t1 - t0) / 1000,
     samplingSeconds: (performance.now() - t1) / 1000,
     warmupLeapfrog: w.leapfrog,
-    samplingLeapfrog: leapfrog,
+    samplingLeapfrog: s.leapfrog,
     messages: w.messages,
   };
 }

@@ -95,6 +95,8 @@ interface TreeContext {
   readonly maxDeltaH: number;
   readonly H0: number;
   readonly scratch: Float64Array;
+  /** Per-depth work buffers (at most one tree node per depth is active at a time). */
+  readonly levels: LevelScratch[];
   numSteps: number;
   sumMetroProb: number;
   divergent: boolean;
@@ -104,6 +106,32 @@ interface TreeContext {
 interface Edge {
   p: Float64Array;
   pSharp: Float64Array;
+}
+
+/** Buffers of one internal tree node, reused by every node at that depth. */
+interface LevelScratch {
+  initEnd: Edge;
+  finalBeg: Edge;
+  rhoInit: Float64Array;
+  rhoFinal: Float64Array;
+  rhoSubtree: Float64Array;
+  zProposeFinal: PhasePoint;
+}
+
+function level(ctx: TreeContext, depth: number, dim: number): LevelScratch {
+  let l = ctx.levels[depth];
+  if (!l) {
+    l = {
+      initEnd: makeEdge(dim),
+      finalBeg: makeEdge(dim),
+      rhoInit: new Float64Array(dim),
+      rhoFinal: new Float64Array(dim),
+      rhoSubtree: new Float64Array(dim),
+      zProposeFinal: makePoint(dim),
+    };
+    ctx.levels[depth] = l;
+  }
+  return l;
 }
 
 /** What a subtree reports back to its parent: validity and log of its summed weights exp(H0 - H). */
@@ -182,31 +210,30 @@ function buildTree(
 ): SubtreeResult {
   if (depth === 0) return buildLeaf(ctx, z, zPropose, beg, end, rho, sign);
   const dim = rho.length;
-  const initEnd = makeEdge(dim);
-  const rhoInit = new Float64Array(dim);
-  const left = buildTree(ctx, depth - 1, z, zPropose, beg, initEnd, rhoInit, sign);
+  const w = level(ctx, depth, dim);
+  w.rhoInit.fill(0);
+  const left = buildTree(ctx, depth - 1, z, zPropose, beg, w.initEnd, w.rhoInit, sign);
   if (!left.valid) return left;
 
-  const zProposeFinal = clonePoint(z);
-  const finalBeg = makeEdge(dim);
-  const rhoFinal = new Float64Array(dim);
-  const right = buildTree(ctx, depth - 1, z, zProposeFinal, finalBeg, end, rhoFinal, sign);
+  copyPoint(w.zProposeFinal, z);
+  w.rhoFinal.fill(0);
+  const right = buildTree(ctx, depth - 1, z, w.zProposeFinal, w.finalBeg, end, w.rhoFinal, sign);
   if (!right.valid) return right;
 
   // Multinomial sample from the right subtree
   const logSumWeight = logSumExp(left.logSumWeight, right.logSumWeight);
   if (right.logSumWeight > logSumWeight) {
-    copyPoint(zPropose, zProposeFinal);
+    copyPoint(zPropose, w.zProposeFinal);
   } else if (ctx.rng() < Math.exp(right.logSumWeight - logSumWeight)) {
-    copyPoint(zPropose, zProposeFinal);
+    copyPoint(zPropose, w.zProposeFinal);
   }
 
-  const rhoSubtree = sumInto(new Float64Array(dim), rhoInit, rhoFinal);
+  const rhoSubtree = sumInto(w.rhoSubtree, w.rhoInit, w.rhoFinal);
   for (let i = 0; i < dim; i++) rho[i] += rhoSubtree[i];
   // Around the merged subtree, then between the two halves (extra checks of Stan >= 2.21)
   let persist = noUTurn(beg.pSharp, end.pSharp, rhoSubtree);
-  persist = persist && noUTurn(beg.pSharp, finalBeg.pSharp, sumInto(rhoSubtree, rhoInit, finalBeg.p));
-  persist = persist && noUTurn(initEnd.pSharp, end.pSharp, sumInto(rhoSubtree, rhoFinal, initEnd.p));
+  persist = persist && noUTurn(beg.pSharp, w.finalBeg.pSharp, sumInto(rhoSubtree, w.rhoInit, w.finalBeg.p));
+  persist = persist && noUTurn(w.initEnd.pSharp, end.pSharp, sumInto(rhoSubtree, w.rhoFinal, w.initEnd.p));
   return { valid: persist, logSumWeight };
 }
 
@@ -219,6 +246,8 @@ interface Trajectory {
   bckFwd: Edge;
   bckBck: Edge;
   rho: Float64Array;
+  /** Scratch for the extended-trajectory sums of the extra checks. */
+  extended: Float64Array;
   logSumWeight: number;
 }
 
@@ -236,6 +265,7 @@ function startTrajectory(z0: PhasePoint, metric: Metric): Trajectory {
     bckFwd: dup(),
     bckBck: dup(),
     rho: Float64Array.from(z0.p),
+    extended: new Float64Array(dim),
     logSumWeight: 0,
   };
 }
@@ -260,7 +290,7 @@ function extend(ctx: TreeContext, t: Trajectory, depth: number, zPropose: PhaseP
 /** The three no-U-turn checks across the whole trajectory after merging a new subtree. */
 function trajectoryPersists(t: Trajectory, rhoFwd: Float64Array, rhoBck: Float64Array): boolean {
   sumInto(t.rho, rhoBck, rhoFwd);
-  const extended = new Float64Array(t.rho.length);
+  const extended = t.extended;
   let persist = noUTurn(t.bckBck.pSharp, t.fwdFwd.pSharp, t.rho);
   persist = persist && noUTurn(t.bckBck.pSharp, t.fwdBck.pSharp, sumInto(extended, rhoBck, t.fwdBck.p));
   persist = persist && noUTurn(t.bckFwd.pSharp, t.fwdFwd.pSharp, sumInto(extended, rhoFwd, t.bckFwd.p));
@@ -282,33 +312,19 @@ function trajectoryPersists(t: Trajectory, rhoFwd: Float64Array, rhoBck: Float64
  * info.numSteps >= 1; // => true
  */
 export function step(rng: Rng, state: NutsState, params: NutsParams): [NutsState, NutsInfo] {
-  const { metric, stepSize } = params;
+  const { metric } = params;
   const maxTreeDepth = params.maxTreeDepth ?? 10;
-  const dim = state.position.length;
-  const z0 = makePoint(dim);
+  const z0 = makePoint(state.position.length);
   z0.q.set(state.position);
   z0.grad.set(state.logDensityGrad);
   z0.logp = state.logDensity;
   metric.sampleMomentum(rng, z0.p);
-  const H0 = hamiltonian(z0, metric);
-  const ctx: TreeContext = {
-    logDensity: params.logDensity,
-    metric,
-    integrator: params.integrator ?? leapfrog,
-    rng,
-    stepSize,
-    maxDeltaH: params.maxDeltaH ?? 1000,
-    H0,
-    scratch: new Float64Array(dim),
-    numSteps: 0,
-    sumMetroProb: 0,
-    divergent: false,
-  };
+  const ctx = makeContext(rng, params, hamiltonian(z0, metric), z0.q.length);
   const t = startTrajectory(z0, metric);
   const zSample = clonePoint(z0);
   const zPropose = clonePoint(z0);
-  const rhoFwd = new Float64Array(dim);
-  const rhoBck = new Float64Array(dim);
+  const rhoFwd = new Float64Array(z0.q.length);
+  const rhoBck = new Float64Array(z0.q.length);
   let depth = 0;
   while (depth < maxTreeDepth) {
     const sub = extend(ctx, t, depth, zPropose, rhoFwd, rhoBck);
@@ -326,7 +342,24 @@ export function step(rng: Rng, state: NutsState, params: NutsParams): [NutsState
     treeDepth: depth,
     numSteps: ctx.numSteps,
     energy: hamiltonian(zSample, metric),
-    stepSize,
+    stepSize: params.stepSize,
   };
   return [{ position: zSample.q, logDensity: zSample.logp, logDensityGrad: zSample.grad }, info];
+}
+
+function makeContext(rng: Rng, params: NutsParams, H0: number, dim: number): TreeContext {
+  return {
+    logDensity: params.logDensity,
+    metric: params.metric,
+    integrator: params.integrator ?? leapfrog,
+    rng,
+    stepSize: params.stepSize,
+    maxDeltaH: params.maxDeltaH ?? 1000,
+    H0,
+    scratch: new Float64Array(dim),
+    levels: [],
+    numSteps: 0,
+    sumMetroProb: 0,
+    divergent: false,
+  };
 }

@@ -144,12 +144,28 @@ function workerBootstrap(factory: ModelFactoryRef): string {
   return `import(${JSON.stringify(tsxApiUrl())}).then((api) => { api.register(); return import(${self}); })${fail}`;
 }
 
+/** Handles one worker's messages: progress, errors, results (then sends the next chain). */
+function onWorkerMessage(
+  m: FromWorker,
+  o: SampleOptions,
+  results: ChainResult[],
+  next: () => void,
+  finish: (err?: Error) => void,
+): void {
+  if (m.type === "progress") o.onProgress?.({ chain: m.chain, iteration: m.iteration, total: m.total, warmup: m.warmup });
+  else if (m.type === "error") finish(new Error(`Chain ${m.chain + 1}: ${m.message}`));
+  else {
+    results[m.result.chain] = m.result;
+    if (results.filter(Boolean).length === results.length) finish();
+    else next();
+  }
+}
+
 function runInWorkers(factory: ModelFactoryRef, list: ChainOptions[], nWorkers: number, o: SampleOptions): Promise<ChainResult[]> {
   return new Promise((resolve, reject) => {
     const results: ChainResult[] = new Array(list.length);
     const workers: Worker[] = [];
-    let next = 0;
-    let done = 0;
+    let queued = 0;
     let settled = false;
     const finish = (err?: Error): void => {
       if (settled) return;
@@ -163,7 +179,7 @@ function runInWorkers(factory: ModelFactoryRef, list: ChainOptions[], nWorkers: 
     if (o.signal?.aborted) return finish(abortError());
     o.signal?.addEventListener("abort", onAbort);
     const assign = (w: Worker): void => {
-      if (next < list.length) w.postMessage({ type: "run", options: list[next++] });
+      if (queued < list.length) w.postMessage({ type: "run", options: list[queued++] });
     };
     let boot: string;
     try {
@@ -174,19 +190,9 @@ function runInWorkers(factory: ModelFactoryRef, list: ChainOptions[], nWorkers: 
     for (let k = 0; k < nWorkers; k++) {
       const w = new Worker(boot, { eval: true, workerData: { [WORKER_FLAG]: true, factory } });
       workers.push(w);
-      w.on("message", (m: FromWorker) => {
-        if (m.type === "progress") o.onProgress?.({ chain: m.chain, iteration: m.iteration, total: m.total, warmup: m.warmup });
-        else if (m.type === "error") finish(new Error(`Chain ${m.chain + 1}: ${m.message}`));
-        else {
-          results[m.result.chain] = m.result;
-          if (++done === list.length) finish();
-          else assign(w);
-        }
-      });
+      w.on("message", (m: FromWorker) => onWorkerMessage(m, o, results, () => assign(w), finish));
       w.on("error", (e) => finish(e instanceof Error ? e : new Error(String(e))));
-      w.on("exit", (code) => {
-        if (!settled && code !== 0) finish(new Error(`A sampler worker exited with code ${code}.`));
-      });
+      w.on("exit", (code) => !settled && code !== 0 && finish(new Error(`A sampler worker exited with code ${code}.`)));
       assign(w);
     }
   });
