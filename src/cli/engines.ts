@@ -6,6 +6,7 @@
  */
 import type { LoadedModel } from "../spec/loadSpec.js";
 import { UsageError } from "./errors.js";
+import { empiricalBayesEngine, nutsEngine } from "./fitEngines.js";
 
 /** Methods of `glmm fit`. */
 export type FitMethod = "laplace" | "agq" | "ml" | "reml" | "nuts";
@@ -56,6 +57,8 @@ export interface FitResult {
   readonly summary?: Readonly<Record<string, PosteriorRow>>;
   /** NUTS fits: per-chain draws (draw-major, `names` order), for `--csv`. Not written to the JSON. */
   readonly draws?: { readonly names: readonly string[]; readonly chains: readonly Float64Array[] };
+  /** NUTS fits: sampler timing and counts (stan.json's `timing`). */
+  readonly timing?: Readonly<Record<string, unknown>>;
   readonly notes?: string;
 }
 
@@ -64,11 +67,11 @@ export type Engine = (model: LoadedModel, settings: FitSettings) => FitResult | 
 
 /** Engine per method; null = not available yet. */
 const ENGINES: Record<FitMethod, Engine | null> = {
-  laplace: null,
-  agq: null,
-  ml: null,
-  reml: null,
-  nuts: null,
+  laplace: empiricalBayesEngine,
+  agq: empiricalBayesEngine,
+  ml: empiricalBayesEngine,
+  reml: empiricalBayesEngine,
+  nuts: nutsEngine,
 };
 
 /**
@@ -82,6 +85,9 @@ export function checkMethod(method: FitMethod, model: LoadedModel): void {
   const d = model.design;
   if ((method === "ml" || method === "reml") && (d.family !== "gaussian" || d.link !== "identity")) {
     throw new UsageError(`method ${method} needs family gaussian with link identity (this model is ${d.family}/${d.link}); use laplace, agq or nuts`);
+  }
+  if ((method === "laplace" || method === "agq") && d.family === "gaussian") {
+    throw new UsageError(`family gaussian is fitted exactly: use --method ml or reml (or nuts) instead of ${method}`);
   }
   if (method === "agq" && (d.terms.length !== 1 || d.terms[0].termNames.length !== 1)) {
     throw new UsageError(`method agq needs exactly one random-effect term with one coefficient, like (1 | g) (as lme4's nAGQ > 1); use laplace`);

@@ -76,6 +76,7 @@ function writeDrawsCsv(dir: string, result: FitResult): void {
 
 async function fitAction(specPath: string | undefined, o: FitCliOptions): Promise<void> {
   const settings = fitSettings(o);
+  if (o.csv && settings.method !== "nuts") throw new UsageError(`--csv needs posterior draws; method ${settings.method} has none (use --method nuts)`);
   const model = loadModel(specPath, o);
   checkMethod(settings.method, model);
   const t0 = performance.now();
