@@ -51,7 +51,8 @@ export interface SampleOptions {
   init?: number[] | number[][];
   /** Worker threads: default min(chains, available cores); 0 runs the chains in this thread. */
   workers?: number;
-  /** Called after every iteration of every chain. */
+  /** Progress of every chain: after every iteration in-process; from workers at most every 10 ms per chain and
+   * always at the last warmup and the last iteration. */
   onProgress?: (p: SampleProgress) => void;
   /** Aborting terminates the workers and rejects with an error named "AbortError". */
   signal?: AbortSignal;
@@ -190,7 +191,7 @@ function runInWorkers(factory: ModelFactoryRef, list: ChainOptions[], nWorkers: 
     for (let k = 0; k < nWorkers; k++) {
       const w = new Worker(boot, { eval: true, workerData: { [WORKER_FLAG]: true, factory } });
       workers.push(w);
-      w.on("message", (m: FromWorker) => onWorkerMessage(m, o, results, () => assign(w), finish));
+      w.on("message", (m: FromWorker) => !settled && onWorkerMessage(m, o, results, () => assign(w), finish));
       w.on("error", (e) => finish(e instanceof Error ? e : new Error(String(e))));
       w.on("exit", (code) => !settled && code !== 0 && finish(new Error(`A sampler worker exited with code ${code}.`)));
       assign(w);

@@ -1,6 +1,6 @@
 /**
  * The worker side of `sample`: rebuilds the model from its factory reference once, then runs the chains it is sent,
- * posting progress after every iteration and the chain's result (typed arrays transferred) at the end.
+ * posting progress (throttled to one message per PROGRESS_MS) and the chain's result (typed arrays transferred).
  * @module
  */
 import { parentPort } from "node:worker_threads";
@@ -9,6 +9,10 @@ import { loadModel, type ModelFactoryRef } from "./model.js";
 
 /** Marker in `workerData` telling a module loaded in a worker thread to start serving chains. */
 export const WORKER_FLAG = "__glmmSamplerWorker";
+
+/** Minimum milliseconds between two progress messages of one chain (a message per iteration would cost more than
+ * a cheap model's iteration). */
+export const PROGRESS_MS = 10;
 
 /** Messages from the main thread. */
 export type ToWorker = { type: "run"; options: ChainOptions };
@@ -40,7 +44,12 @@ export function startWorker(factory: ModelFactoryRef): void {
     const chain = msg.options.chain;
     try {
       const model = await modelPromise;
+      let last = 0;
       const result = runChain(model, msg.options, (c, iteration, total, warmup) => {
+        // at most one message per PROGRESS_MS, plus the last warmup and the last sampling iteration
+        const now = performance.now();
+        if (now - last < PROGRESS_MS && iteration !== total && iteration !== msg.options.warmup) return;
+        last = now;
         port.postMessage({ type: "progress", chain: c, iteration, total, warmup } satisfies FromWorker);
       });
       port.postMessage({ type: "done", result } satisfies FromWorker, transferables(result));

@@ -23,7 +23,7 @@ describe("sample (chains in worker threads)", () => {
     expect(c.settings.workers).toBe(4);
   }, 60_000);
 
-  it("reports progress for every iteration of every chain, and timings / leapfrog counts", async () => {
+  it("reports progress of every chain up to its last iteration, and timings / leapfrog counts", async () => {
     const seen = new Map<number, number>();
     const fit = await sample(normal3, {
       chains: 2,
@@ -61,9 +61,16 @@ describe("sample (chains in worker threads)", () => {
     const ctrl = new AbortController();
     const slow = { module: helpers, exportName: "slowFactory", args: { spin: 20000 } };
     const t0 = Date.now();
-    const p = sample(slow, { chains: 2, warmup: 1000, draws: 1000, workers: 2, signal: ctrl.signal, onProgress: (q) => q.iteration === 5 && ctrl.abort() });
+    let afterAbort = 0;
+    const onProgress = (q: { iteration: number; total: number }) => {
+      if (ctrl.signal.aborted) afterAbort++;
+      else if (q.iteration < q.total) ctrl.abort();
+    };
+    const p = sample(slow, { chains: 2, warmup: 1000, draws: 1000, workers: 2, signal: ctrl.signal, onProgress });
     await expect(p).rejects.toMatchObject({ name: "AbortError" });
     expect(Date.now() - t0).toBeLessThan(20_000);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(afterAbort).toBe(0);
   }, 60_000);
 
   it("rejects bad options and bad factory references with actionable messages", async () => {
