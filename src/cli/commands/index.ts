@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import { register as fit } from "./fit.js";
 import { register as logdensity } from "./logdensity.js";
+import { register as diagnose } from "./diagnose.js";
 
 /** Every CLI command's `register`. Add one import and one entry per command. */
-export const COMMANDS: ((program: Command) => void)[] = [fit, logdensity];
+export const COMMANDS: ((program: Command) => void)[] = [fit, logdensity, diagnose];

@@ -1,0 +1,92 @@
+/**
+ * A small in-place radix-2 complex FFT on split real/imaginary `Float64Array`s, with twiddle tables cached
+ * per size. Enough for autocovariances (sizes are padded to a power of two).
+ * @module
+ */
+
+const twiddles = new Map<number, { cos: Float64Array; sin: Float64Array; rev: Uint32Array }>();
+
+function tables(m: number): { cos: Float64Array; sin: Float64Array; rev: Uint32Array } {
+  let t = twiddles.get(m);
+  if (t === undefined) {
+    const cos = new Float64Array(m >> 1);
+    const sin = new Float64Array(m >> 1);
+    for (let k = 0; k < m >> 1; k++) {
+      cos[k] = Math.cos((2 * Math.PI * k) / m);
+      sin[k] = Math.sin((2 * Math.PI * k) / m);
+    }
+    const bits = Math.round(Math.log2(m));
+    const rev = new Uint32Array(m);
+    for (let i = 0; i < m; i++) {
+      let r = 0;
+      for (let b = 0; b < bits; b++) r |= ((i >>> b) & 1) << (bits - 1 - b);
+      rev[i] = r;
+    }
+    t = { cos, sin, rev };
+    twiddles.set(m, t);
+  }
+  return t;
+}
+
+/**
+ * Smallest power of two that is >= n.
+ *
+ * @param n - a positive integer
+ * @returns the power of two
+ * @example
+ * nextPowerOfTwo(1000); // => 1024
+ * nextPowerOfTwo(1024); // => 1024
+ */
+export function nextPowerOfTwo(n: number): number {
+  let m = 1;
+  while (m < n) m *= 2;
+  return m;
+}
+
+/**
+ * Forward discrete Fourier transform, in place: `X[k] = sum_j x[j] exp(-2 pi i j k / m)`.
+ *
+ * @param re - real parts (length m, a power of two); overwritten by the transform
+ * @param im - imaginary parts (length m); overwritten by the transform
+ * @returns nothing; `re`/`im` hold the result
+ * @throws RangeError when the length is not a power of two
+ * @example
+ * const re = new Float64Array([1, 1, 1, 1]), im = new Float64Array(4);
+ * fft(re, im); // re => [4, 0, 0, 0], im => [0, 0, 0, 0]
+ */
+export function fft(re: Float64Array, im: Float64Array): void {
+  const m = re.length;
+  if (m === 0 || (m & (m - 1)) !== 0 || im.length !== m) {
+    throw new RangeError(`fft needs two arrays of the same power-of-two length, got ${m} and ${im.length}`);
+  }
+  const { cos, sin, rev } = tables(m);
+  for (let i = 0; i < m; i++) {
+    const j = rev[i];
+    if (j > i) {
+      const tr = re[i];
+      re[i] = re[j];
+      re[j] = tr;
+      const ti = im[i];
+      im[i] = im[j];
+      im[j] = ti;
+    }
+  }
+  for (let size = 2; size <= m; size *= 2) {
+    const half = size >> 1;
+    const step = m / size;
+    for (let start = 0; start < m; start += size) {
+      for (let k = 0; k < half; k++) {
+        const wr = cos[k * step];
+        const wi = -sin[k * step];
+        const a = start + k;
+        const b = a + half;
+        const xr = re[b] * wr - im[b] * wi;
+        const xi = re[b] * wi + im[b] * wr;
+        re[b] = re[a] - xr;
+        im[b] = im[a] - xi;
+        re[a] += xr;
+        im[a] += xi;
+      }
+    }
+  }
+}

@@ -1,0 +1,52 @@
+/**
+ * Folding draws about their median, `|x - median(x)|` (posterior's `fold_draws`), used by the tail R-hat.
+ * @module
+ */
+import { median } from "./quantile.js";
+
+/**
+ * Fold draws about their pooled median.
+ *
+ * @param x - draws of one parameter (all chains pooled for the median)
+ * @param med - the median, if already known
+ * @param out - output buffer (default: new array)
+ * @returns `|x - median(x)|`, same layout as `x`
+ * @see posterior R/convergence.R `fold_draws`
+ * @example
+ * foldDraws(new Float64Array([1, 2, 6])); // => Float64Array [1, 0, 4]
+ */
+export function foldDraws(x: Float64Array, med = median(x), out: Float64Array = new Float64Array(x.length)): Float64Array {
+  for (let i = 0; i < x.length; i++) out[i] = Math.abs(x[i] - med);
+  return out;
+}
+
+/**
+ * Fold draws about `med` and get the ascending order of the folded values in O(n) from the order of
+ * the draws, by merging the draws below `med` (walking down) with those at or above it (walking up).
+ *
+ * @param x - draws (no NaN)
+ * @param order - indices sorting `x` ascending
+ * @param med - the centre (finite)
+ * @param folded - receives `|x - med|`
+ * @param foldedOrder - receives indices sorting `folded` ascending
+ * @returns nothing
+ * @example
+ * const folded = new Float64Array(3), fo = new Uint32Array(3);
+ * foldOrdered(new Float64Array([1, 2, 6]), new Uint32Array([0, 1, 2]), 2, folded, fo);
+ * // folded => [1, 0, 4], fo => [1, 0, 2]
+ */
+export function foldOrdered(
+  x: Float64Array, order: Uint32Array, med: number, folded: Float64Array, foldedOrder: Uint32Array,
+): void {
+  const n = x.length;
+  for (let i = 0; i < n; i++) folded[i] = Math.abs(x[i] - med);
+  let right = 0;
+  while (right < n && x[order[right]] < med) right++;
+  let left = right - 1;
+  for (let k = 0; k < n; k++) {
+    if (left < 0) foldedOrder[k] = order[right++];
+    else if (right >= n) foldedOrder[k] = order[left--];
+    else if (folded[order[left]] < folded[order[right]]) foldedOrder[k] = order[left--];
+    else foldedOrder[k] = order[right++];
+  }
+}
