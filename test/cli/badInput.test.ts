@@ -31,6 +31,7 @@ const CASES: [string, Record<string, unknown>, Record<string, string>, string][]
   ["declared level absent from data", { factors: { g: ["a", "b", "c", "d"] } }, {}, "factors.g: declared level 'd' does not occur in column 'g' of data.csv"],
   ["data level not declared", { factors: { g: ["a", "b"] } }, {}, "factors.g: level 'c' of column 'g' (row 5 of data.csv) is not among the declared levels"],
   ["non-integer count", { formula: "x ~ 1 + (1 | g)" }, {}, "response 'x' is 0.5 at row 1 of data.csv; family poisson needs non-negative integer counts"],
+  ["non-integer binomial successes", { formula: "cbind(x, n - x) ~ 1 + (1 | g)", family: "binomial", link: null }, {}, "response 'x' is 0.5 at row 1 of data.csv; family binomial needs non-negative integer counts"],
   ["negative count (NB)", { formula: "I(y - 1) ~ 1 + (1 | g)", family: "negbinomial2", link: null }, {}, "response 'I(y - 1)' is -1 at row 2 of data.csv; family negbinomial2 needs non-negative integer counts"],
   ["successes > trials", { formula: "cbind(y, n - y) ~ x + (1 | g)", family: "binomial", link: null, response: { column: "n", trials: "y" } }, {}, "response 'n': successes 3 > trials 1 at row 1 of data.csv"],
   ["successes > trials via cbind", { formula: "cbind(n, t - n) ~ x + (1 | g)", family: "binomial", link: null }, {}, "response 'n': failures t - n = -2 < 0 (successes > trials) at row 1 of data.csv"],
