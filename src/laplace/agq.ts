@@ -74,7 +74,7 @@ export function agqDeviance(pred: PredModule, resp: RespModule, beta: Float64Arr
       devAt[l * rule.nodes.length + k] -= 2 * fam.logLik(resp.y[i], fam.link.linkinv(eta), resp.m[i], eta);
     }
   });
-  return levelSums(devAt, a, rule);
+  return levelSums(devAt, a, rule) - 2 * resp.logLikConstant;
 }
 
 function levelSums(devAt: Float64Array, a: Float64Array, rule: GaussHermiteRule): number {

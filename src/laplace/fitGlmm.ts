@@ -7,6 +7,7 @@
 import type { Design } from "../design/design.js";
 import { choleskyInPlace, inverseFromCholesky } from "../linalg/dense.js";
 import { hessianFD } from "../optim/numericDerivatives.js";
+import { nelderMead } from "../optim/nelderMead.js";
 import { thetaLowerBounds, thetaStart } from "./lambda.js";
 import { createGlmmState, gaussHermite, jointDeviance, stage1Deviance, unpack, type GlmmState } from "./laplace.js";
 import { convergenceInfo, optimiseTheta } from "./optimise.js";
@@ -34,7 +35,7 @@ export function fitGlmm(design: Design, options: GlmmOptions = {}): MixedFit {
   const pred = createPredModule(design, options);
   const st = createGlmmState(design, pred, options.shape ?? 1);
   const lowerTheta = thetaLowerBounds(pred.layouts);
-  const s1 = optimiseTheta((th) => stage1Deviance(st, th), thetaStart(pred.layouts), lowerTheta);
+  const s1 = nelderMead((th) => stage1Deviance(st, th), thetaStart(pred.layouts), { lower: lowerTheta, ftolRel: 1e-8, ftolAbs: 1e-6, xtol: 1e-4, restarts: 0 });
   stage1Deviance(st, s1.x);
   const x0 = packStart(st, s1.x);
   const lower = Float64Array.from(x0, (_, i) => (i < st.nTheta ? lowerTheta[i] : -Infinity));
@@ -52,17 +53,32 @@ function packStart(st: GlmmState, theta: Float64Array): Float64Array {
   return Float64Array.from(x);
 }
 
+/**
+ * vcov of beta from the Hessian of the deviance over all parameters (V = (H/2)^-1, lme4's default).
+ * Parameters with no curvature (unidentified, e.g. a study intercept with no events: MLE -Inf) are
+ * dropped first and get an infinite variance; when the rest is still not positive definite, vcov falls
+ * back to (RX'RX)^-1 at the mode, as lme4 does.
+ */
 function fixedCovariance(st: GlmmState, x: Float64Array, f: (x: Float64Array) => number) {
   const p = st.design.p, m = x.length;
   const H = hessianFD(f, Float64Array.from(x), 1e-4);
   f(x);
-  const Hc = H.map((v) => v / 2);
-  if (choleskyInPlace(Hc, m)) {
-    const V = inverseFromCholesky(Hc, m);
+  const maxDiag = Math.max(...Array.from({ length: m }, (_, i) => Math.abs(H[i * m + i])));
+  const keep = Array.from({ length: m }, (_, i) => i).filter((i) => H[i * m + i] > 1e-7 * maxDiag);
+  const k = keep.length;
+  const Hc = new Float64Array(k * k);
+  keep.forEach((a, i) => keep.forEach((b, j) => { Hc[i * k + j] = H[a * m + b] / 2; }));
+  if (choleskyInPlace(Hc, k)) {
+    const V = inverseFromCholesky(Hc, k);
+    const pos = new Map(keep.map((a, i) => [a, i]));
+    const at = (a: number, b: number): number => {
+      const i = pos.get(a), j = pos.get(b);
+      if (i === undefined || j === undefined) return a === b ? Infinity : 0;
+      return V[i * k + j];
+    };
     const vb = new Float64Array(p * p);
-    for (let a = 0; a < p; a++) for (let b = 0; b < p; b++) vb[a * p + b] = V[(st.nTheta + a) * m + st.nTheta + b];
-    const last = m - 1;
-    const logShapeVar = st.hasShape ? V[last * m + last] : undefined;
+    for (let a = 0; a < p; a++) for (let b = 0; b < p; b++) vb[a * p + b] = at(st.nTheta + a, st.nTheta + b);
+    const logShapeVar = st.hasShape ? at(m - 1, m - 1) : undefined;
     return { vcov: vb, source: "hessian" as const, logShapeVar };
   }
   updateDecomp(st.pred, st.resp.wrkWt, true);

@@ -14,8 +14,10 @@ export interface GlmFamily {
   readonly link: Link;
   /** Unit variance V(mu) (per trial for binomial). */
   variance(mu: number): number;
-  /** Log-likelihood of one observation with all constants; m = trials (binomial) or prior weight. */
+  /** Log-likelihood of one observation without the mu-free constant; m = trials (binomial) or prior weight. */
   logLik(y: number, mu: number, m: number, eta: number): number;
+  /** The mu-free constant of the log-likelihood (log binomial coefficient, -log y!); full = logLik + this. */
+  logLikConstant(y: number, m: number): number;
   /** Deviance residual (squared scale): 2 [l(y; y) - l(y; mu)] for one observation. */
   devResid(y: number, mu: number, m: number): number;
   /**
@@ -41,9 +43,9 @@ function binomialFamily(family: FamilyName, link: Link): GlmFamily {
     logLik(y, mu, m, eta) {
       const logMu = logit ? -softplus(-eta) : Math.log(mu);
       const log1mMu = logit ? -softplus(eta) : Math.log1p(-mu);
-      const c = gammaln(m + 1) - gammaln(y + 1) - gammaln(m - y + 1);
-      return c + (y === 0 ? 0 : y * logMu) + (m - y === 0 ? 0 : (m - y) * log1mMu);
+      return (y === 0 ? 0 : y * logMu) + (m - y === 0 ? 0 : (m - y) * log1mMu);
     },
+    logLikConstant: (y, m) => gammaln(m + 1) - gammaln(y + 1) - gammaln(m - y + 1),
     devResid: (y, mu, m) => 2 * (xlogy(y, y / (m * mu)) + xlogy(m - y, (m - y) / (m * (1 - mu)))),
   };
 }
@@ -52,7 +54,8 @@ function poissonFamily(link: Link): GlmFamily {
   return {
     family: "poisson", link, observedInformation: false,
     variance: (mu) => mu,
-    logLik: (y, mu, m) => m * (xlogy(y, mu) - mu - gammaln(y + 1)),
+    logLik: (y, mu, m) => m * (xlogy(y, mu) - mu),
+    logLikConstant: (y, m) => -m * gammaln(y + 1),
     devResid: (y, mu, m) => 2 * m * (xlogy(y, y / mu) - (y - mu)),
   };
 }
@@ -70,7 +73,8 @@ export function negativeBinomialFamily(link: Link, shape: number): GlmFamily {
   return {
     family: "negbinomial2", link, observedInformation: true, shape: k,
     variance: (mu) => mu + (mu * mu) / k,
-    logLik: (y, mu) => gammaln(y + k) - gammaln(k) - gammaln(y + 1) + k * Math.log(k / (k + mu)) + xlogy(y, mu / (k + mu)),
+    logLik: (y, mu) => gammaln(y + k) - gammaln(k) + k * Math.log(k / (k + mu)) + xlogy(y, mu / (k + mu)),
+    logLikConstant: (y) => -gammaln(y + 1),
     devResid: (y, mu) => 2 * (xlogy(y, y / mu) - (y + k) * Math.log((y + k) / (mu + k))),
   };
 }

@@ -20,7 +20,7 @@ import type { ConvergenceInfo } from "./results.js";
  * optimiseTheta(x => (x[0] - 2) ** 2, new Float64Array([1]), new Float64Array([0])).x; // => [2]
  */
 export function optimiseTheta(f: Objective, x0: Float64Array, lower: Float64Array, simplex = true): OptimResult {
-  const nm = simplex ? nelderMead(f, x0, { lower, ftolAbs: 1e-10, ftolRel: 1e-13, xtol: 1e-7, step: 0.1 }) : null;
+  const nm = simplex ? nelderMead(f, x0, { lower, ftolAbs: 1e-7, ftolRel: 1e-10, xtol: 1e-5, step: 0.1, restarts: 1 }) : null;
   const start = nm ? nm.x : x0;
   const bf = bfgsBox(f, Float64Array.from(start), { lower, gtol: 1e-7, fdStep: 1e-6 });
   const best = nm && nm.f < bf.f ? nm : bf;

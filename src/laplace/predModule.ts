@@ -85,28 +85,20 @@ function zlPattern(design: Design, layouts: readonly TermLayout[], q: number): R
 export function setTheta(pred: PredModule, theta: ArrayLike<number>): void {
   pred.theta = Float64Array.from(theta);
   const { zl, layouts } = pred;
+  const factors = layouts.map((lay) => (lay.knownFactor ? null : relativeFactor(theta, lay)));
   for (let i = 0; i < pred.n; i++) {
     let s = zl.rowPtr[i];
-    for (const lay of layouts) {
+    layouts.forEach((lay, t) => {
       const l = lay.term.index[i];
-      if (lay.knownFactor) {
-        const zi = lay.term.Z[i] * theta[lay.thetaOffset], L = lay.nLevels;
-        for (let j = 0; j <= l; j++) zl.values[s++] = zi * lay.knownFactor[l * L + j];
-        continue;
+      const T = factors[t];
+      if (T === null) {
+        const zi = lay.term.Z[i] * theta[lay.thetaOffset], L = lay.nLevels, C = lay.knownFactor!;
+        for (let j = 0; j <= l; j++) zl.values[s++] = zi * C[l * L + j];
+        return;
       }
-      s = writeTermRow(zl.values, s, lay, relativeFactorCached(theta, lay), i);
-    }
+      s = writeTermRow(zl.values, s, lay, T, i);
+    });
   }
-}
-
-const factorCache = new WeakMap<TermLayout, { theta: number[]; T: Float64Array }>();
-function relativeFactorCached(theta: ArrayLike<number>, lay: TermLayout): Float64Array {
-  const key = Array.from({ length: lay.nTheta }, (_, j) => theta[lay.thetaOffset + j]);
-  const hit = factorCache.get(lay);
-  if (hit && hit.theta.every((v, j) => v === key[j])) return hit.T;
-  const T = relativeFactor(theta, lay);
-  factorCache.set(lay, { theta: key, T });
-  return T;
 }
 
 function writeTermRow(values: Float64Array, s: number, lay: TermLayout, T: Float64Array, i: number): number {

@@ -19,6 +19,8 @@ export interface RespModule {
   readonly wrkWt: Float64Array;
   /** Score d loglik / d eta. */
   readonly score: Float64Array;
+  /** Sum of the mu-free log-likelihood constants (computed once). */
+  readonly logLikConstant: number;
 }
 
 /**
@@ -37,6 +39,7 @@ export function createRespModule(design: Design, family: GlmFamily): RespModule 
   const r: RespModule = {
     family, y, m, offset, eta: new Float64Array(n), mu: new Float64Array(n),
     wrkWt: new Float64Array(n), score: new Float64Array(n),
+    logLikConstant: y.reduce((s, yi, i) => s + family.logLikConstant(yi, m[i]), 0),
   };
   updateMu(r, new Float64Array(n));
   return r;
@@ -83,7 +86,7 @@ function shapeOf(f: GlmFamily): number {
  * minus2LogLik(resp); // => 2 * (sum of -log binomial probabilities)
  */
 export function minus2LogLik(r: RespModule): number {
-  let s = 0;
+  let s = r.logLikConstant;
   for (let i = 0; i < r.y.length; i++) s += r.family.logLik(r.y[i], r.mu[i], r.m[i], r.eta[i]);
   return -2 * s;
 }

@@ -7,7 +7,7 @@
 import { choleskyInPlace, backSolveTranspose, forwardSolve, logDetFromCholesky } from "../linalg/dense.js";
 import { analyseSparse, factorSparse, sparseBackward, sparseForward, sparseLogDet, type SparseFactor, type SparseSymbolic } from "../linalg/sparse.js";
 
-/** Row-compressed n x q matrix Z Lambda: fixed pattern, values updated per theta. */
+/** Row-compressed n x q matrix Z Lambda: fixed pattern (column indices strictly increasing within a row), values updated per theta. */
 export interface RowSparse {
   readonly nRows: number;
   readonly nCols: number;
@@ -48,10 +48,8 @@ export function denseSystem(q: number): SymmetricSystem {
         for (let s = zl.rowPtr[i]; s < zl.rowPtr[i + 1]; s++) {
           const a = zl.colIdx[s], va = wi * zl.values[s];
           if (va === 0) continue;
-          for (let t = zl.rowPtr[i]; t < zl.rowPtr[i + 1]; t++) {
-            const b = zl.colIdx[t];
-            if (b <= a) A[a * q + b] += va * zl.values[t];
-          }
+          const ra = a * q;
+          for (let t = zl.rowPtr[i]; t <= s; t++) A[ra + zl.colIdx[t]] += va * zl.values[t];
         }
       }
       for (let j = 0; j < q; j++) A[j * q + j] += 1;
