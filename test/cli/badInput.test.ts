@@ -27,6 +27,7 @@ const CASES: [string, Record<string, unknown>, Record<string, string>, string][]
   ["unknown family", { family: "poison" }, {}, "unknown family 'poison'; use one of gaussian, bernoulli, binomial, poisson, negbinomial2"],
   ["unknown link", { link: "logg" }, {}, "link 'logg' is unknown; use one of log, identity"],
   ["link not for family", { link: "logit" }, {}, "link 'logit' is not available for family 'poisson'"],
+  ["response block disagrees with formula", { response: { column: "n" } }, {}, "response: column 'n' does not appear on the formula's left side 'y'; make them agree"],
   ["formula syntax", { formula: "y ~ x + (1 | g))" }, {}, "formula: unexpected ')' at column 16"],
   ["declared level absent from data", { factors: { g: ["a", "b", "c", "d"] } }, {}, "factors.g: declared level 'd' does not occur in column 'g' of data.csv"],
   ["data level not declared", { factors: { g: ["a", "b"] } }, {}, "factors.g: level 'c' of column 'g' (row 5 of data.csv) is not among the declared levels"],

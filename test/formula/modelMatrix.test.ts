@@ -76,6 +76,13 @@ describe("buildReTerm", () => {
     expect(Array.from(ba.index)).toEqual([0, 3, 1, 4, 2, 5]);
   });
 
+  it("(1 | f:g) levels: first factor slowest, unused combinations dropped (R's factor(f:g))", () => {
+    const t = tableFromColumns("t.csv", { f: ["b", "a", "b", "a"], g: ["u", "v", "u", "u"] });
+    const [r] = splitRandom(parseExpression("(1 | f:g)")).random;
+    const term = buildReTerm(r, { table: t, factors: {} });
+    expect([term.group, term.levels, Array.from(term.index)]).toEqual(["f:g", ["a:u", "a:v", "b:u"], [2, 1, 2, 0]]);
+  });
+
   it("(0 + f | g) codes all levels of f; (x || g) splits", () => {
     const [t] = splitRandom(parseExpression("(0 + f | g)")).random.map((r) => buildReTerm(r, ctx));
     expect(t.termNames).toEqual(["fa", "fb"]);
