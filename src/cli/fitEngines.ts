@@ -12,6 +12,7 @@ import { fitMixed, toResultJson } from "../laplace/index.js";
 import type { LoadedModel } from "../spec/loadSpec.js";
 import type { FitResult, FitSettings, PosteriorRow } from "./engines.js";
 import { NUTS_MODEL_MODULE, nutsSamplerModel } from "./nutsModel.js";
+import { makeProgress } from "./progress.js";
 
 const EB_METHOD = { laplace: "Laplace", agq: "AGQ", ml: "ML", reml: "REML" } as const;
 
@@ -36,12 +37,17 @@ function canUseWorkers(): boolean {
 
 async function runChains(model: LoadedModel, s: FitSettings): Promise<ChainResult[]> {
   const opts = { chains: s.chains, warmup: s.warmup, draws: s.draws, seed: s.seed, adaptDelta: s.adaptDelta, maxTreeDepth: s.maxTreedepth };
-  if (canUseWorkers()) {
-    const ref = { module: NUTS_MODEL_MODULE, exportName: "nutsSamplerModel", args: { design: model.design, priors: model.priors } };
-    return (await sample(ref, opts)).chains;
+  const progress = makeProgress(s.chains, s.warmup + s.draws);
+  try {
+    if (canUseWorkers()) {
+      const ref = { module: NUTS_MODEL_MODULE, exportName: "nutsSamplerModel", args: { design: model.design, priors: model.priors } };
+      return (await sample(ref, { ...opts, onProgress: (p) => progress.tick(p.chain, p.iteration) })).chains;
+    }
+    const m = nutsSamplerModel({ design: model.design, priors: model.priors });
+    return Array.from({ length: s.chains }, (_, chain) => runChain(m, { ...opts, chain }, (c, it) => progress.tick(c, it)));
+  } finally {
+    progress.stop();
   }
-  const m = nutsSamplerModel({ design: model.design, priors: model.priors });
-  return Array.from({ length: s.chains }, (_, chain) => runChain(m, { ...opts, chain }));
 }
 
 /**
