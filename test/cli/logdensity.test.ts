@@ -58,6 +58,20 @@ describe("glmm logdensity points", () => {
     expect(randomPoint(5, 7).every((v) => v >= -2 && v < 2)).toBe(true);
   });
 
+  it("prints a readable table on a terminal", async () => {
+    const tty = process.stdout.isTTY;
+    process.stdout.isTTY = true;
+    try {
+      const r = await runInProcess(["logdensity", `${DIR}/sleepstudy/spec.json`, "--seed", "2"]);
+      const lines = r.stdout.trim().split("\n");
+      expect(lines[0]).toMatch(/^point 1: logp = -\d+\.\d+/);
+      expect(lines[1]).toMatch(/^\s+theta\s+d logp \/ d theta$/);
+      expect(lines[2]).toMatch(/^\(Intercept\)\s+-?\d/);
+    } finally {
+      process.stdout.isTTY = tty;
+    }
+  });
+
   it("rejects a point of the wrong length (exit 2)", async () => {
     const at = join(TMP, "short.json");
     writeFileSync(at, "[[0, 1]]");
