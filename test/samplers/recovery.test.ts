@@ -60,7 +60,7 @@ describe("posterior recovery", () => {
 
   it("eight schools non-centred vs posteriordb: means within 4 sqrt(mcse^2 + mcse_ref^2), sds within 10%", () => {
     const data = JSON.parse(readFileSync(new URL("../fixtures/posteriordb/eight_schools_data.json", import.meta.url), "utf8"));
-    const ref = JSON.parse(readFileSync(new URL("../fixtures/posteriordb/eight_schools_noncentered.json", import.meta.url), "utf8"));
+    const ref = JSON.parse(readFileSync(new URL("../fixtures/posteriordb/eight_schools_reference.json", import.meta.url), "utf8"));
     const model = eightSchoolsNoncentered(data.y, data.sigma);
     const results = [0, 1, 2, 3].map((chain) => runChain(model, { chain, seed: 4711, warmup: 1000, draws: 1000, adaptDelta: 0.95 }));
     const names = results[0].outputNames;

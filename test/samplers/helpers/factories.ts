@@ -30,3 +30,5 @@ export function slowFactory(args: { spin: number }): SamplerModel {
     },
   };
 }
+
+export { kilpisjarviModel as kilpisjarviFactory, sblrcModel as sblrcFactory } from "./regressions.js";
