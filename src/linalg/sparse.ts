@@ -6,6 +6,8 @@
  * @module
  */
 
+import { minimumDegree } from "./ordering.js";
+
 /** Result of the symbolic analysis: everything that depends only on the pattern. */
 export interface SparseSymbolic {
   /** Dimension. */
@@ -59,14 +61,14 @@ export function staticMinimumDegree(n: number, rows: Int32Array, cols: Int32Arra
  * @param n - dimension
  * @param rows - entry rows
  * @param cols - entry columns
- * @param perm - elimination order (default: {@link staticMinimumDegree})
+ * @param perm - elimination order (default: {@link minimumDegree})
  * @returns the symbolic factor; fill `C` (length Cp[n]) through `slot` and call {@link factorSparse}
  * @example
  * const s = analyseSparse(2, new Int32Array([0, 1, 1]), new Int32Array([0, 0, 1]));
  * s.Lp; // => [0, 2, 3] (natural order kept: both nodes have degree 1)
  */
 export function analyseSparse(n: number, rows: Int32Array, cols: Int32Array, perm?: Int32Array): SparseSymbolic {
-  const p = perm ?? staticMinimumDegree(n, rows, cols);
+  const p = perm ?? minimumDegree(n, rows, cols);
   const pinv = new Int32Array(n);
   for (let k = 0; k < n; k++) pinv[p[k]] = k;
   const { Cp, Ci, slot } = permutedUpperPattern(n, rows, cols, pinv);

@@ -1,0 +1,54 @@
+import { describe, expect, it } from "vitest";
+import { bfgsBox, gradientFD, hessianFD, nelderMead } from "../../src/optim/index.js";
+
+const rosenbrock = (x: Float64Array): number => (1 - x[0]) ** 2 + 100 * (x[1] - x[0] ** 2) ** 2;
+
+describe("bounded Nelder-Mead", () => {
+  it("finds the Rosenbrock minimum from (-1.2, 1)", () => {
+    const r = nelderMead(rosenbrock, new Float64Array([-1.2, 1]), { ftolAbs: 1e-14, xtol: 1e-10 });
+    expect(r.converged).toBe(true);
+    expect(r.x[0]).toBeCloseTo(1, 5);
+    expect(r.x[1]).toBeCloseTo(1, 5);
+  });
+  it("stops on an active bound: Rosenbrock with x1 <= 0.5 has its minimum at (0.5, 0.25)", () => {
+    const r = nelderMead(rosenbrock, new Float64Array([-1, 0]), { upper: [0.5, Infinity], ftolAbs: 1e-14, xtol: 1e-10 });
+    expect(r.x[0]).toBeCloseTo(0.5, 6);
+    expect(r.x[1]).toBeCloseTo(0.25, 5);
+  });
+  it("respects a lower bound at zero (a variance on the boundary)", () => {
+    const r = nelderMead((x) => (x[0] + 1) ** 2 + (x[1] - 2) ** 2, new Float64Array([1, 1]), { lower: [0, 0] });
+    expect(r.x[0]).toBe(0);
+    expect(r.x[1]).toBeCloseTo(2, 6);
+  });
+});
+
+describe("projected BFGS with numerical gradients", () => {
+  it("finds the Rosenbrock minimum", () => {
+    const r = bfgsBox(rosenbrock, new Float64Array([-1.2, 1]), { gtol: 1e-8 });
+    expect(r.x[0]).toBeCloseTo(1, 5);
+    expect(r.x[1]).toBeCloseTo(1, 5);
+  });
+  it("handles bounds in 5 dimensions (shifted quadratic, two active bounds)", () => {
+    const c = [-1, 2, -3, 0.5, 4];
+    const f = (x: Float64Array) => x.reduce((s, xi, i) => s + (i + 1) * (xi - c[i]) ** 2, 0) + x[0] * x[1] * 0.1;
+    const r = bfgsBox(f, new Float64Array(5).fill(1), { lower: [0, -10, 0, -10, -10], gtol: 1e-9 });
+    expect(r.x[0]).toBe(0);
+    expect(r.x[2]).toBe(0);
+    expect(r.x[1]).toBeCloseTo(2, 5);
+    expect(r.x[4]).toBeCloseTo(4, 5);
+  });
+});
+
+describe("finite differences", () => {
+  it("gradient and Hessian of x0^2 x1 + exp(x1)", () => {
+    const f = (x: Float64Array) => x[0] * x[0] * x[1] + Math.exp(x[1]);
+    const x = new Float64Array([1.5, 0.3]);
+    const g = gradientFD(f, x);
+    expect(g[0]).toBeCloseTo(2 * 1.5 * 0.3, 8);
+    expect(g[1]).toBeCloseTo(1.5 ** 2 + Math.exp(0.3), 8);
+    const H = hessianFD(f, x);
+    expect(H[0]).toBeCloseTo(0.6, 5);
+    expect(H[1]).toBeCloseTo(3, 5);
+    expect(H[3]).toBeCloseTo(Math.exp(0.3), 5);
+  });
+});
