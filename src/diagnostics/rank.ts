@@ -33,7 +33,7 @@ function zTable(S: number): Float64Array {
  * @see posterior R/convergence.R `z_scale`, `backtransform_ranks` (Blom 1958)
  * @example
  * zScaleOrdered(new Float64Array([3, 1, 2]), new Uint32Array([1, 2, 0]), new Float64Array(3));
- * // => Float64Array [0.8694237116666894, -0.8694237116666894, 0]
+ * // => Float64Array [0.8694237732888861, -0.8694237732888861, 0]
  */
 export function zScaleOrdered(x: Float64Array, order: Uint32Array, out: Float64Array): Float64Array {
   const S = x.length;
@@ -60,7 +60,7 @@ export function zScaleOrdered(x: Float64Array, order: Uint32Array, out: Float64A
  * @returns the z-scores, same layout as `x`
  * @see posterior R/convergence.R `z_scale`
  * @example
- * zScale(new Float64Array([3, 1, 2])); // => Float64Array [0.8694237116666894, -0.8694237116666894, 0]
+ * zScale(new Float64Array([3, 1, 2])); // => Float64Array [0.8694237732888861, -0.8694237732888861, 0]
  * zScale(new Float64Array([5, 5])); // => Float64Array [0, 0]
  */
 export function zScale(x: Float64Array, out: Float64Array = new Float64Array(x.length)): Float64Array {
