@@ -14,7 +14,8 @@ import { tableFromColumns, type DataTable } from "./table.js";
  * @param text - CSV with a header row
  * @param source - name used in error messages (e.g. `data.csv`)
  * @returns the table; numeric columns typed as numbers, others kept as text
- * @throws InputError for ragged rows, duplicate or empty header names
+ * @throws InputError for ragged rows, duplicate or empty header names (an unnamed first column is taken as
+ *   row names, as R's write.csv writes them, and kept in `rowNames`)
  * @example
  * parseCsv("x,g\n1,a\n,b\n", "d.csv").columns.get("x")?.raw; // => ["1", null]
  */
@@ -27,17 +28,20 @@ export function parseCsv(text: string, source: string): DataTable {
   }
   if (rows.length === 0) throw new InputError(`${source}: the file is empty; it needs a header row`);
   const header = rows[0].map((h) => h.trim());
+  // R's write.csv(row.names = TRUE) writes an unnamed first column of row names: skip it
+  const first = header.length > 1 && header[0] === "" ? 1 : 0;
   const seen = new Set<string>();
-  for (const h of header) {
+  for (const h of header.slice(first)) {
     if (h === "") throw new InputError(`${source}: a column has an empty name in the header row`);
     if (seen.has(h)) throw new InputError(`${source}: column '${h}' appears twice in the header row`);
     seen.add(h);
   }
   const cols: Record<string, (string | null)[]> = {};
   header.forEach((h, j) => {
-    cols[h] = rows.slice(1).map((r) => (r[j] === "" || r[j] === "NA" ? null : r[j]));
+    if (j >= first) cols[h] = rows.slice(1).map((r) => (r[j] === "" || r[j] === "NA" ? null : r[j]));
   });
-  return tableFromColumns(source, cols);
+  const table = tableFromColumns(source, cols);
+  return first ? { ...table, rowNames: rows.slice(1).map((r) => r[0]) } : table;
 }
 
 /**

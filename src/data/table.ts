@@ -21,6 +21,8 @@ export interface DataTable {
   readonly nRows: number;
   readonly columns: ReadonlyMap<string, Column>;
   readonly rowIds: Int32Array;
+  /** Row names, when the file had an unnamed first column (R's write.csv default). */
+  readonly rowNames?: readonly string[];
 }
 
 const NUMBER_TEXT = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$|^[+-]?(?:Inf|NaN|Infinity)$/;

@@ -16,7 +16,8 @@ export interface LabelledMatrix {
 }
 
 /**
- * Read a covariance CSV (header = labels, one row per label, no row-name column).
+ * Read a covariance CSV (header = labels, one row per label; an unnamed first column of row labels, as R's
+ * write.csv writes it, is accepted if it repeats the header's order).
  *
  * @throws InputError if the file is missing, has non-numbers, or is not square
  * @example
@@ -25,6 +26,10 @@ export interface LabelledMatrix {
 export function readCovarianceCsv(path: string): LabelledMatrix {
   const table = readCsv(path);
   const m = table.names.length;
+  const bad = table.rowNames?.findIndex((r, i) => r !== table.names[i]) ?? -1;
+  if (bad >= 0) {
+    throw new InputError(`known covariance ${table.source}: row ${bad + 1} is labelled '${table.rowNames![bad]}' but column ${bad + 1} '${table.names[bad]}'; rows and columns must be in the same order`);
+  }
   if (table.nRows !== m) {
     throw new InputError(`known covariance ${table.source}: not square: ${table.nRows} rows and ${m} columns (labels in the header)`);
   }

@@ -52,3 +52,12 @@ describe("rows with missing model variables are dropped (na.omit) and counted", 
       .toThrow("log(2 - x): 2 - x is -0.5 at row 6 of d.csv");
   });
 });
+
+describe("R's write.csv row names", () => {
+  it("an unnamed first column is kept as row names, not as data", () => {
+    const t = parseCsv('"","x","g"\n"1",2,"a"\n"2",3,"b"\n', "d.csv");
+    expect(t.names).toEqual(["x", "g"]);
+    expect(t.rowNames).toEqual(["1", "2"]);
+    expect(Array.from(t.columns.get("x")!.numeric!)).toEqual([2, 3]);
+  });
+});

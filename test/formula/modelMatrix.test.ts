@@ -40,6 +40,13 @@ describe("buildModelMatrix follows R's model.matrix", () => {
     expect(column(mm("f/x"), "fb:x")).toEqual([0, 2, 0, 4, 0, 6]);
   });
 
+  it("numeric interactions are products; a numeric variable interacts with each factor column", () => {
+    const m = mm("x * z + x:g");
+    expect(m.names).toEqual(["(Intercept)", "x", "z", "x:z", "x:gv", "x:gw"]);
+    expect(column(m, "x:z")).toEqual([0.5, -2, 6, 0, 5, 18]);
+    expect(column(m, "x:gw")).toEqual([0, 0, 0, 0, 5, 6]);
+  });
+
   it("without intercept the first factor gets all levels", () => {
     expect(mm("0 + f").names).toEqual(["fa", "fb"]);
     expect(mm("0 + f + g").names).toEqual(["fa", "fb", "gv", "gw"]);

@@ -96,3 +96,18 @@ describe("design values computed independently from the CSV", () => {
     for (let i = 0; i < d.n; i++) expect(d.X[i * d.p + 14]).toBe(study[i] === "15" ? 1 : 0);
   });
 });
+
+describe("known covariance files with R row names", () => {
+  it("accepts row labels repeating the header, refuses reordered ones", async () => {
+    const { mkdtempSync, writeFileSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const { join } = await import("node:path");
+    const { readCovarianceCsv, alignCovariance } = await import("../../src/spec/index.js");
+    const dir = mkdtempSync(join(tmpdir(), "glmm-k-"));
+    writeFileSync(join(dir, "K.csv"), '"","b","a"\n"b",2,0.5\n"a",0.5,1\n');
+    const k = readCovarianceCsv(join(dir, "K.csv"));
+    expect(Array.from(alignCovariance(k, ["a", "b"], "g"))).toEqual([1, 0.5, 0.5, 2]);
+    writeFileSync(join(dir, "K2.csv"), '"","b","a"\n"a",2,0.5\n"b",0.5,1\n');
+    expect(() => readCovarianceCsv(join(dir, "K2.csv"))).toThrow("known covariance K2.csv: row 1 is labelled 'a' but column 1 'b'; rows and columns must be in the same order");
+  });
+});
