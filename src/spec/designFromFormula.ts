@@ -54,8 +54,7 @@ function responseExprs(lhs: Expr | null, options: DesignOptions): ResponseExprs 
   const r = options.response;
   if (r && lhs) {
     const onLeft = columnNames(lhs);
-    const named = [r.column, ...(r.trials ? [r.trials] : [])].filter((c) => !onLeft.includes(c));
-    if (named.length) throw new InputError(`response: column '${named[0]}' does not appear on the formula's left side '${deparse(lhs)}'; make them agree`);
+    if (!onLeft.includes(r.column)) throw new InputError(`response: column '${r.column}' does not appear on the formula's left side '${deparse(lhs)}'; make them agree`);
   }
   if (r) {
     return { name: r.column, y: { kind: "name", name: r.column, pos: 0 }, trials: r.trials ? { expr: { kind: "name", name: r.trials, pos: 0 }, failures: false } : undefined };
