@@ -27,3 +27,4 @@ export { sample } from "./run.js";
 export type { SampleOptions, SampleResult, SampleProgress } from "./run.js";
 export { writeStanCsv, parseStanCsv, stanCsvColumnName, SAMPLER_COLUMNS } from "./io/stanCsv.js";
 export type { StanCsv, StanCsvMeta } from "./io/stanCsv.js";
+export { PROGRESS_MS } from "./worker.js";

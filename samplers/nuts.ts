@@ -11,7 +11,6 @@
  */
 import type { LogDensityFn, Rng } from "../src/types.js";
 import {
-  clonePoint,
   copyPoint,
   evaluate,
   hamiltonian,
@@ -22,6 +21,7 @@ import {
   type PhasePoint,
 } from "./integrators.js";
 import type { Metric } from "./metrics.js";
+import { acquireWorkspace, copyEdge, levelScratch, releaseWorkspace, startTrajectory, type Edge, type Workspace } from "./nutsWorkspace.js";
 
 /** A NUTS state: position with cached log density and gradient. */
 export interface NutsState {
@@ -94,44 +94,11 @@ interface TreeContext {
   readonly stepSize: number;
   readonly maxDeltaH: number;
   readonly H0: number;
-  readonly scratch: Float64Array;
-  /** Per-depth work buffers (at most one tree node per depth is active at a time). */
-  readonly levels: LevelScratch[];
+  /** Reused buffers, including the per-depth tree scratch. */
+  readonly work: Workspace;
   numSteps: number;
   sumMetroProb: number;
   divergent: boolean;
-}
-
-/** Momentum and sharp momentum (dK/dp) at one end of a (sub)trajectory. */
-interface Edge {
-  p: Float64Array;
-  pSharp: Float64Array;
-}
-
-/** Buffers of one internal tree node, reused by every node at that depth. */
-interface LevelScratch {
-  initEnd: Edge;
-  finalBeg: Edge;
-  rhoInit: Float64Array;
-  rhoFinal: Float64Array;
-  rhoSubtree: Float64Array;
-  zProposeFinal: PhasePoint;
-}
-
-function level(ctx: TreeContext, depth: number, dim: number): LevelScratch {
-  let l = ctx.levels[depth];
-  if (!l) {
-    l = {
-      initEnd: makeEdge(dim),
-      finalBeg: makeEdge(dim),
-      rhoInit: new Float64Array(dim),
-      rhoFinal: new Float64Array(dim),
-      rhoSubtree: new Float64Array(dim),
-      zProposeFinal: makePoint(dim),
-    };
-    ctx.levels[depth] = l;
-  }
-  return l;
 }
 
 /** What a subtree reports back to its parent: validity and log of its summed weights exp(H0 - H). */
@@ -168,18 +135,9 @@ function sumInto(out: Float64Array, a: Float64Array, b: Float64Array): Float64Ar
   return out;
 }
 
-function makeEdge(dim: number): Edge {
-  return { p: new Float64Array(dim), pSharp: new Float64Array(dim) };
-}
-
-function copyEdge(dst: Edge, src: Edge): void {
-  dst.p.set(src.p);
-  dst.pSharp.set(src.pSharp);
-}
-
 /** Base case of build_tree: one leapfrog step from z (in place). */
 function buildLeaf(ctx: TreeContext, z: PhasePoint, zPropose: PhasePoint, beg: Edge, end: Edge, rho: Float64Array, sign: number): SubtreeResult {
-  integrate(z, sign * ctx.stepSize, ctx.logDensity, ctx.metric, ctx.integrator, ctx.scratch);
+  integrate(z, sign * ctx.stepSize, ctx.logDensity, ctx.metric, ctx.integrator, ctx.work.velocity);
   ctx.numSteps++;
   const h = hamiltonian(z, ctx.metric);
   if (h - ctx.H0 > ctx.maxDeltaH) ctx.divergent = true;
@@ -210,7 +168,7 @@ function buildTree(
 ): SubtreeResult {
   if (depth === 0) return buildLeaf(ctx, z, zPropose, beg, end, rho, sign);
   const dim = rho.length;
-  const w = level(ctx, depth, dim);
+  const w = levelScratch(ctx.work, depth);
   w.rhoInit.fill(0);
   const left = buildTree(ctx, depth - 1, z, zPropose, beg, w.initEnd, w.rhoInit, sign);
   if (!left.valid) return left;
@@ -237,44 +195,12 @@ function buildTree(
   return { valid: persist, logSumWeight };
 }
 
-/** Trajectory-level state of one transition: both ends, the inner edges of the two halves, rho. */
-interface Trajectory {
-  zFwd: PhasePoint;
-  zBck: PhasePoint;
-  fwdFwd: Edge;
-  fwdBck: Edge;
-  bckFwd: Edge;
-  bckBck: Edge;
-  rho: Float64Array;
-  /** Scratch for the extended-trajectory sums of the extra checks. */
-  extended: Float64Array;
-  logSumWeight: number;
-}
-
-function startTrajectory(z0: PhasePoint, metric: Metric): Trajectory {
-  const dim = z0.q.length;
-  const edge = makeEdge(dim);
-  edge.p.set(z0.p);
-  metric.velocity(z0.p, edge.pSharp);
-  const dup = (): Edge => ({ p: Float64Array.from(edge.p), pSharp: Float64Array.from(edge.pSharp) });
-  return {
-    zFwd: clonePoint(z0),
-    zBck: clonePoint(z0),
-    fwdFwd: dup(),
-    fwdBck: dup(),
-    bckFwd: dup(),
-    bckBck: dup(),
-    rho: Float64Array.from(z0.p),
-    extended: new Float64Array(dim),
-    logSumWeight: 0,
-  };
-}
-
 /**
  * Extends the trajectory by one subtree of 2^depth steps in a random direction (Stan's outer loop body).
  * Returns false when the subtree is invalid (divergent or U-turn inside it).
  */
-function extend(ctx: TreeContext, t: Trajectory, depth: number, zPropose: PhasePoint, rhoFwd: Float64Array, rhoBck: Float64Array): SubtreeResult {
+function extend(ctx: TreeContext, t: Workspace, depth: number): SubtreeResult {
+  const { zPropose, rhoFwd, rhoBck } = t;
   rhoFwd.fill(0);
   rhoBck.fill(0);
   if (ctx.rng() > 0.5) {
@@ -288,7 +214,8 @@ function extend(ctx: TreeContext, t: Trajectory, depth: number, zPropose: PhaseP
 }
 
 /** The three no-U-turn checks across the whole trajectory after merging a new subtree. */
-function trajectoryPersists(t: Trajectory, rhoFwd: Float64Array, rhoBck: Float64Array): boolean {
+function trajectoryPersists(t: Workspace): boolean {
+  const { rhoFwd, rhoBck } = t;
   sumInto(t.rho, rhoBck, rhoFwd);
   const extended = t.extended;
   let persist = noUTurn(t.bckBck.pSharp, t.fwdFwd.pSharp, t.rho);
@@ -312,42 +239,48 @@ function trajectoryPersists(t: Trajectory, rhoFwd: Float64Array, rhoBck: Float64
  * info.numSteps >= 1; // => true
  */
 export function step(rng: Rng, state: NutsState, params: NutsParams): [NutsState, NutsInfo] {
+  const work = acquireWorkspace(state.position.length);
+  try {
+    return transition(rng, state, params, work);
+  } finally {
+    releaseWorkspace(work);
+  }
+}
+
+function transition(rng: Rng, state: NutsState, params: NutsParams, t: Workspace): [NutsState, NutsInfo] {
   const { metric } = params;
   const maxTreeDepth = params.maxTreeDepth ?? 10;
-  const z0 = makePoint(state.position.length);
+  const z0 = t.z0;
   z0.q.set(state.position);
   z0.grad.set(state.logDensityGrad);
   z0.logp = state.logDensity;
   metric.sampleMomentum(rng, z0.p);
-  const ctx = makeContext(rng, params, hamiltonian(z0, metric), z0.q.length);
-  const t = startTrajectory(z0, metric);
-  const zSample = clonePoint(z0);
-  const zPropose = clonePoint(z0);
-  const rhoFwd = new Float64Array(z0.q.length);
-  const rhoBck = new Float64Array(z0.q.length);
+  const ctx = makeContext(rng, params, hamiltonian(z0, metric), t);
+  startTrajectory(t, metric);
   let depth = 0;
   while (depth < maxTreeDepth) {
-    const sub = extend(ctx, t, depth, zPropose, rhoFwd, rhoBck);
+    const sub = extend(ctx, t, depth);
     if (!sub.valid) break;
     depth++;
     // Biased progressive sampling: prefer the new subtree
-    if (sub.logSumWeight > t.logSumWeight) copyPoint(zSample, zPropose);
-    else if (rng() < Math.exp(sub.logSumWeight - t.logSumWeight)) copyPoint(zSample, zPropose);
+    if (sub.logSumWeight > t.logSumWeight) copyPoint(t.zSample, t.zPropose);
+    else if (rng() < Math.exp(sub.logSumWeight - t.logSumWeight)) copyPoint(t.zSample, t.zPropose);
     t.logSumWeight = logSumExp(t.logSumWeight, sub.logSumWeight);
-    if (!trajectoryPersists(t, rhoFwd, rhoBck)) break;
+    if (!trajectoryPersists(t)) break;
   }
   const info: NutsInfo = {
     acceptStat: ctx.numSteps > 0 ? ctx.sumMetroProb / ctx.numSteps : 0,
     isDivergent: ctx.divergent,
     treeDepth: depth,
     numSteps: ctx.numSteps,
-    energy: hamiltonian(zSample, metric),
+    energy: hamiltonian(t.zSample, metric),
     stepSize: params.stepSize,
   };
-  return [{ position: zSample.q, logDensity: zSample.logp, logDensityGrad: zSample.grad }, info];
+  const next = { position: Float64Array.from(t.zSample.q), logDensity: t.zSample.logp, logDensityGrad: Float64Array.from(t.zSample.grad) };
+  return [next, info];
 }
 
-function makeContext(rng: Rng, params: NutsParams, H0: number, dim: number): TreeContext {
+function makeContext(rng: Rng, params: NutsParams, H0: number, work: Workspace): TreeContext {
   return {
     logDensity: params.logDensity,
     metric: params.metric,
@@ -356,8 +289,7 @@ function makeContext(rng: Rng, params: NutsParams, H0: number, dim: number): Tre
     stepSize: params.stepSize,
     maxDeltaH: params.maxDeltaH ?? 1000,
     H0,
-    scratch: new Float64Array(dim),
-    levels: [],
+    work,
     numSteps: 0,
     sumMetroProb: 0,
     divergent: false,
