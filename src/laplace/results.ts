@@ -119,7 +119,7 @@ export interface JsonEstimate { est: number; se: number | null }
 /**
  * The fit in cases/FORMAT.md's frequentist result format.
  * @param fit - a fit from fitMixed
- * @returns a JSON-ready object: tool, method, estimates, logLik, AIC, BIC, deviance, df, nobs, ranef
+ * @returns a JSON-ready object: tool, method, estimates, logLik, AIC, BIC, deviance, df, nobs, ranef, optimizer, notes
  * @example
  * toResultJson(fit).estimates["sd__herd__(Intercept)"]; // => { est: 0.642, se: null }
  */
@@ -137,9 +137,11 @@ export function toResultJson(fit: MixedFit): Record<string, unknown> {
   if (fit.shape !== undefined) estimates.shape = { est: fit.shape.est, se: fit.shape.se };
   const ranef: Record<string, { mode: number; sd: number }> = {};
   for (const r of fit.ranef) ranef[`re__${r.group}__${r.term}[${r.level}]`] = { mode: r.mode, sd: r.sd };
+  const c = fit.convergence;
+  const notes = [`max |gradient| ${c.maxAbsGradient.toExponential(2)}; fixed-effect vcov from ${fit.vcovSource}`, ...c.messages].join(" | ");
   return {
     tool: "glmm", method: fit.method === "AGQ" ? `AGQ(${fit.nAGQ})` : fit.method,
     estimates, logLik: fit.logLik, AIC: fit.AIC, BIC: fit.BIC, deviance: fit.deviance, df: fit.df, nobs: fit.nobs, ranef,
-    convergence: fit.convergence,
+    optimizer: c.optimizer, notes,
   };
 }
