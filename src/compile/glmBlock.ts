@@ -5,7 +5,7 @@
  * level: random-effect factors are never expanded to dense dummy columns).
  * @module
  */
-import { obsLogLik, type DispersionState, type Kernel } from "../families/kernels.js";
+import { Kernel, obsLogLik, type DispersionState } from "../families/kernels.js";
 import type { TermState } from "./termState.js";
 
 /** Flat views of the design and the terms, built once per compiled model. */
@@ -24,6 +24,8 @@ export interface GlmState {
   readonly termB: Float64Array[];
   readonly termGB: Float64Array[];
   readonly termK: Int32Array;
+  /** scratch: d log p(y_i) / d eta_i of the last pass */
+  readonly gEta: Float64Array;
 }
 
 /**
@@ -40,16 +42,62 @@ export function makeGlmState(
     n: d.n, p: d.p, X: d.X, y: d.response.y,
     trials: d.response.trials ?? new Float64Array(d.n).fill(1),
     offset: d.offset ?? null, kernel,
-    disp: { disp: 1, a: 1, b: 0, c: 0, g: 0, gd: 0 },
+    disp: { disp: 0.5, a: 0.5, b: 0.5, c: 0.5, g: 0.5, gd: 0.5 }, // doubles from the start (field representation)
     termIndex: terms.map((t) => t.index), termZ: terms.map((t) => t.Z),
     termB: terms.map((t) => t.b), termGB: terms.map((t) => t.gb),
     termK: Int32Array.from(terms.map((t) => t.k)),
+    gEta: new Float64Array(d.n),
   };
+}
+
+/** eta_i = offset_i + X_i beta + sum_t Z_t[i] b_t[level_t(i)] (small: inlined into the loops below). */
+function linearPredictor(s: GlmState, theta: Float64Array, i: number): number {
+  const { p, X, offset, termIndex, termZ, termB, termK } = s;
+  let e = offset === null ? 0 : offset[i];
+  const r = i * p;
+  for (let j = 0; j < p; j++) e += X[r + j] * theta[j];
+  for (let t = 0; t < termK.length; t++) {
+    const k = termK[t], Z = termZ[t], B = termB[t];
+    const o = termIndex[t][i] * k, zr = i * k;
+    for (let a = 0; a < k; a++) e += Z[zr + a] * B[o + a];
+  }
+  return e;
+}
+
+/**
+ * Chain rule from gEta to beta and b: grad_beta += X' gEta, gb_t += Z_t' gEta grouped by level. Written as
+ * column sweeps with register accumulators (a run of observations on one level adds in a register), which
+ * avoids the store-to-load chains of a per-observation scatter on level-sorted data.
+ */
+function scatterAll(s: GlmState, grad: Float64Array): void {
+  const { n, p, X, gEta, termIndex, termZ, termGB, termK } = s;
+  for (let j = 0; j < p; j++) {
+    let acc = 0;
+    for (let i = 0; i < n; i++) acc += X[i * p + j] * gEta[i];
+    grad[j] += acc;
+  }
+  for (let t = 0; t < termK.length; t++) {
+    const k = termK[t], Z = termZ[t], GB = termGB[t], idx = termIndex[t];
+    for (let c = 0; c < k; c++) {
+      let cur = -1, acc = 0;
+      for (let i = 0; i < n; i++) {
+        const l = idx[i];
+        if (l !== cur) {
+          if (cur >= 0) GB[cur * k + c] += acc;
+          cur = l;
+          acc = 0;
+        }
+        acc += Z[i * k + c] * gEta[i];
+      }
+      if (cur >= 0) GB[cur * k + c] += acc;
+    }
+  }
 }
 
 /**
  * Sum of the observation log-likelihood kernels; adds d/d beta into grad[0..p) and d/db into each term's gb.
- * Dispersion partials accumulate in s.disp.gd (setDispersion must have been called).
+ * Dispersion partials accumulate in s.disp.gd (setDispersion must have been called). The common kernels
+ * (logit, poisson, gaussian identity) have their own fused loop so the kernel is inlined; the others share one.
  *
  * @param s - GLM state
  * @param theta - beta is theta[0..p)
@@ -57,50 +105,72 @@ export function makeGlmState(
  * @returns sum_i log p(y_i | eta_i) without data-only constants
  */
 export function glmBlock(s: GlmState, theta: Float64Array, grad: Float64Array): number {
-  const { n, p, X, y, trials, offset, kernel, disp, termIndex, termZ, termB, termGB, termK } = s;
-  const nT = termK.length;
+  let lp: number;
+  switch (s.kernel) {
+    case Kernel.BinomialLogit: lp = logitLoop(s, theta); break;
+    case Kernel.PoissonLog: lp = poissonLoop(s, theta); break;
+    case Kernel.GaussianIdentity: lp = gaussianLoop(s, theta); break;
+    default: lp = genericLoop(s, theta);
+  }
+  scatterAll(s, grad);
+  return lp;
+}
+
+function logitLoop(s: GlmState, theta: Float64Array): number {
+  const { n, y, trials, gEta } = s;
   let lp = 0;
   for (let i = 0; i < n; i++) {
-    let e = offset === null ? 0 : offset[i];
-    const r = i * p;
-    for (let j = 0; j < p; j++) e += X[r + j] * theta[j];
-    for (let t = 0; t < nT; t++) {
-      const k = termK[t], Z = termZ[t], B = termB[t];
-      const o = termIndex[t][i] * k, zr = i * k;
-      for (let a = 0; a < k; a++) e += Z[zr + a] * B[o + a];
-    }
-    lp += obsLogLik(kernel, y[i], trials[i], e, disp);
-    const g = disp.g;
-    for (let j = 0; j < p; j++) grad[j] += g * X[r + j];
-    for (let t = 0; t < nT; t++) {
-      const k = termK[t], Z = termZ[t], GB = termGB[t];
-      const o = termIndex[t][i] * k, zr = i * k;
-      for (let a = 0; a < k; a++) GB[o + a] += g * Z[zr + a];
-    }
+    const e = linearPredictor(s, theta, i);
+    const t = Math.exp(-Math.abs(e)), yi = y[i], ni = trials[i];
+    lp += yi * e - ni * ((e > 0 ? e : 0) + Math.log1p(t));
+    gEta[i] = yi - ni * (e >= 0 ? 1 / (1 + t) : t / (1 + t));
+  }
+  return lp;
+}
+
+function poissonLoop(s: GlmState, theta: Float64Array): number {
+  const { n, y, gEta } = s;
+  let lp = 0;
+  for (let i = 0; i < n; i++) {
+    const e = linearPredictor(s, theta, i);
+    const mu = Math.exp(e);
+    lp += y[i] * e - mu;
+    gEta[i] = y[i] - mu;
+  }
+  return lp;
+}
+
+function gaussianLoop(s: GlmState, theta: Float64Array): number {
+  const { n, y, gEta } = s;
+  const a = s.disp.a;
+  let ss = 0;
+  for (let i = 0; i < n; i++) {
+    const r = y[i] - linearPredictor(s, theta, i);
+    ss += r * r;
+    gEta[i] = r * a;
+  }
+  s.disp.gd += ss;
+  return -0.5 * ss * a;
+}
+
+function genericLoop(s: GlmState, theta: Float64Array): number {
+  const { n, y, trials, kernel, disp, gEta } = s;
+  let lp = 0;
+  for (let i = 0; i < n; i++) {
+    lp += obsLogLik(kernel, y[i], trials[i], linearPredictor(s, theta, i), disp);
+    gEta[i] = disp.g;
   }
   return lp;
 }
 
 /**
- * The same pass without any gradient work (eta and the log-likelihood only): the benchmark baseline and the
- * value-only path.
+ * The same pass without any gradient work (eta and the log-likelihood only): the value-only path.
  *
  * @returns sum_i log p(y_i | eta_i) without data-only constants
  */
 export function glmValue(s: GlmState, theta: Float64Array): number {
-  const { n, p, X, y, trials, offset, kernel, disp, termIndex, termZ, termB, termK } = s;
-  const nT = termK.length;
+  const { n, y, trials, kernel, disp } = s;
   let lp = 0;
-  for (let i = 0; i < n; i++) {
-    let e = offset === null ? 0 : offset[i];
-    const r = i * p;
-    for (let j = 0; j < p; j++) e += X[r + j] * theta[j];
-    for (let t = 0; t < nT; t++) {
-      const k = termK[t], Z = termZ[t], B = termB[t];
-      const o = termIndex[t][i] * k, zr = i * k;
-      for (let a = 0; a < k; a++) e += Z[zr + a] * B[o + a];
-    }
-    lp += obsLogLik(kernel, y[i], trials[i], e, disp);
-  }
+  for (let i = 0; i < n; i++) lp += obsLogLik(kernel, y[i], trials[i], linearPredictor(s, theta, i), disp);
   return lp;
 }
