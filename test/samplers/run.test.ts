@@ -73,6 +73,22 @@ describe("sample (chains in worker threads)", () => {
     expect(afterAbort).toBe(0);
   }, 60_000);
 
+  it("aborts in-process too (workers: 0)", async () => {
+    const ctrl = new AbortController();
+    const p = sample(normal3, { chains: 2, warmup: 100, draws: 100, workers: 0, signal: ctrl.signal, onProgress: (q) => q.iteration === 10 && ctrl.abort() });
+    await expect(p).rejects.toMatchObject({ name: "AbortError" });
+  });
+
+  it("uses given inits (one for all chains, or one per chain)", async () => {
+    const one = await sample(normal3, { chains: 2, warmup: 10, draws: 5, workers: 0, init: [0.5, -0.5, 1] });
+    expect([...one.chains[1].init]).toEqual([0.5, -0.5, 1]);
+    const per = await sample(normal3, { chains: 2, warmup: 10, draws: 5, workers: 0, init: [[1, 1, 1], [2, 2, 2]] });
+    expect([...per.chains[1].init]).toEqual([2, 2, 2]);
+    const rand = await sample(normal3, { chains: 1, warmup: 10, draws: 5, workers: 0 });
+    expect(rand.chains[0].init.every((v) => v > -2 && v < 2)).toBe(true);
+    await expect(sample(normal3, { chains: 3, workers: 0, init: [[1, 1, 1]] })).rejects.toThrow(/one per chain/);
+  });
+
   it("rejects bad options and bad factory references with actionable messages", async () => {
     await expect(sample(normal3, { chains: 0 })).rejects.toThrow(/chains must be an integer >= 1/);
     await expect(sample({ ...normal3, module: "relative/path.ts" }, { workers: 0 })).rejects.toThrow(/absolute path/);
