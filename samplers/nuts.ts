@@ -110,6 +110,9 @@ interface SubtreeResult {
 /**
  * log(exp(a) + exp(b)) with -Infinity handled (Stan's `log_sum_exp`).
  *
+ * @param a - first log value
+ * @param b - second log value
+ * @returns log(exp(a) + exp(b))
  * @example
  * logSumExp(0, 0); // => Math.LN2
  */

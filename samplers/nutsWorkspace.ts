@@ -50,6 +50,8 @@ export interface Workspace {
 /**
  * A zeroed edge.
  *
+ * @param dim - dimension
+ * @returns momenta p and dK/dp, both zero
  * @example
  * makeEdge(2).p.length; // => 2
  */
@@ -60,6 +62,9 @@ export function makeEdge(dim: number): Edge {
 /**
  * Copies an edge's momenta.
  *
+ * @param dst - overwritten
+ * @param src - source
+ * @returns nothing
  * @example
  * copyEdge(makeEdge(1), makeEdge(1)); // => undefined
  */
@@ -71,6 +76,9 @@ export function copyEdge(dst: Edge, src: Edge): void {
 /**
  * The scratch of tree depth `depth` (allocated on first use).
  *
+ * @param w - workspace
+ * @param depth - tree depth (>= 1)
+ * @returns the buffers of that depth
  * @example
  * levelScratch(acquireWorkspace(2), 3).rhoInit.length; // => 2
  */
@@ -119,6 +127,8 @@ const cache = new Map<number, Workspace>();
 /**
  * A free workspace for dimension `dim`, marked busy until `releaseWorkspace`.
  *
+ * @param dim - dimension
+ * @returns a cached workspace when free, else a fresh one
  * @example
  * acquireWorkspace(3).busy; // => true
  */
@@ -137,6 +147,8 @@ export function acquireWorkspace(dim: number): Workspace {
 /**
  * Marks a workspace free again.
  *
+ * @param w - workspace from `acquireWorkspace`
+ * @returns nothing
  * @example
  * releaseWorkspace(acquireWorkspace(3)); // => undefined
  */
@@ -148,6 +160,9 @@ export function releaseWorkspace(w: Workspace): void {
  * Starts a trajectory at w.z0 (its momentum already drawn): both ends and all four edges at z0, rho = p0,
  * log sum of weights 0 (= log exp(H0 - H0)).
  *
+ * @param w - workspace with z0 set
+ * @param metric - metric giving the sharp momentum
+ * @returns w
  * @example
  * startTrajectory(acquireWorkspace(1), unitMetric(1)).logSumWeight; // => 0
  */
