@@ -9,7 +9,7 @@ export { toResultJson, varCorrFromTheta, ranefEntries, type MixedFit, type FitMe
 export { glmFamily, negativeBinomialFamily, type GlmFamily } from "./glmFamily.js";
 export { linkFor, type Link } from "./links.js";
 export { createRespModule, updateMu, minus2LogLik, type RespModule } from "./respModule.js";
-export { createPredModule, setTheta, updateDecomp, solveU, solveJoint, linPred, conditionalModes, type PredModule, type PredOptions } from "./predModule.js";
+export { createPredModule, setTheta, updateDecomp, solveU, solveJoint, linPred, conditionalModes, zlTransposeTimes, type PredModule, type PredOptions } from "./predModule.js";
 export { pirls, pirlsIncrement, type PirlsResult } from "./pirls.js";
 export { lmmDeviance, type LmmEvaluation } from "./lmm.js";
 export { createGlmmState, stage1Deviance, jointDeviance, type GlmmState } from "./laplace.js";

@@ -20,9 +20,11 @@ interface Spec {
 /** Fixed term: list of variables ("x", a factor name, or "factor(x)"); [] is the intercept. */
 export interface CaseModel {
   readonly fixed: readonly (readonly string[])[];
-  readonly re: readonly { group: string; terms: readonly string[]; known?: string }[];
+  readonly re: readonly { group: string; terms: readonly string[]; known?: string; shift?: number }[];
   readonly offset?: (row: Row) => number;
   readonly family?: FamilyName;
+  /** Keep only rows passing this filter. */
+  readonly rows?: (row: Row) => boolean;
 }
 
 /** Reads a fixture JSON file. */
@@ -39,7 +41,8 @@ interface Column { name: string; values: Float64Array }
 function varColumns(v: string, rows: Row[], spec: Spec): Column[] {
   const m = /^factor\((.+)\)$/.exec(v);
   const col = m ? m[1] : v;
-  const levels = spec.factors[col];
+  const present = new Set(rows.map((r) => r[col]));
+  const levels = spec.factors[col]?.filter((l) => present.has(l));
   if (!levels) return [{ name: v, values: Float64Array.from(rows, (r) => Number(r[col])) }];
   return levels.slice(1).map((lev) => ({ name: `${v}${lev}`, values: Float64Array.from(rows, (r) => (r[col] === lev ? 1 : 0)) }));
 }
@@ -64,13 +67,14 @@ function readKnown(caseName: string, file: string, levels: readonly string[]): F
 }
 
 function reTerm(caseName: string, g: CaseModel["re"][number], rows: Row[], spec: Spec): ReTerm {
-  const levels = spec.factors[g.group];
+  const present = new Set(rows.map((r) => r[g.group]));
+  const levels = spec.factors[g.group].filter((l) => present.has(l));
   const pos = new Map(levels.map((l, i) => [l, i]));
   const index = Int32Array.from(rows, (r) => pos.get(r[g.group]) ?? -1);
   if (index.some((i) => i < 0)) throw new Error(`unknown level in ${g.group}`);
   const k = g.terms.length;
   const Z = new Float64Array(rows.length * k);
-  rows.forEach((r, i) => g.terms.forEach((t, j) => { Z[i * k + j] = t === "(Intercept)" ? 1 : Number(r[t]); }));
+  rows.forEach((r, i) => g.terms.forEach((t, j) => { Z[i * k + j] = t === "(Intercept)" ? 1 : Number(r[t]) - (g.shift ?? 0); }));
   const known = g.known ? readKnown(caseName, g.known, levels) : undefined;
   return { group: g.group, termNames: g.terms, levels, index, Z, knownCovariance: known };
 }
@@ -83,7 +87,7 @@ function reTerm(caseName: string, g: CaseModel["re"][number], rows: Row[], spec:
  */
 export function caseDesign(caseName: string, model: CaseModel): Design {
   const spec: Spec = fixtureJson(caseName, "spec.json");
-  const rows = readRows(caseName);
+  const rows = readRows(caseName).filter(model.rows ?? (() => true));
   const cols = model.fixed.flatMap((t) => termColumns(t, rows, spec));
   const n = rows.length, p = cols.length;
   const X = new Float64Array(n * p);
@@ -119,6 +123,15 @@ export const MODELS: Record<string, CaseModel> = {
     re: [{ group: "study", terms: ["(Intercept)"] }, { group: "study", terms: ["treat"] }],
   },
   nielweise2007_FS: { fixed: [[], ["factor(study)"], ["treat"]], re: [{ group: "study", terms: ["treat"] }] },
+  /** metafor's defaults: random treatment effect coded -1/2, +1/2 and the double-zero study 15 dropped. */
+  nielweise2007_RS_half: {
+    fixed: [[], ["treat"]], rows: (r) => r.study !== "15",
+    re: [{ group: "study", terms: ["(Intercept)"] }, { group: "study", terms: ["treat"], shift: 0.5 }],
+  },
+  nielweise2007_FS_half: {
+    fixed: [[], ["factor(study)"], ["treat"]], rows: (r) => r.study !== "15",
+    re: [{ group: "study", terms: ["treat"], shift: 0.5 }],
+  },
   hospitals_sim: { fixed: [[], ["age_c"]], re: [{ group: "hospital", terms: ["(Intercept)"] }] },
   kinship_sim: { fixed: [[], ["x"]], re: [{ group: "id", terms: ["(Intercept)"], known: "K.csv" }] },
   insteval: { fixed: [[], ["service"]], re: [{ group: "s", terms: ["(Intercept)"] }, { group: "d", terms: ["(Intercept)"] }] },
@@ -126,6 +139,6 @@ export const MODELS: Record<string, CaseModel> = {
 
 /** Design of a named model (nielweise2007_FS reads the nielweise2007 fixture). */
 export function designOf(name: string, family?: FamilyName): Design {
-  const caseName = name === "nielweise2007_FS" ? "nielweise2007" : name;
+  const caseName = name.startsWith("nielweise2007") ? "nielweise2007" : name;
   return caseDesign(caseName, { ...MODELS[name], family });
 }

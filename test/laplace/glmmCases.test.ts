@@ -41,3 +41,17 @@ describe("Laplace GLMMs against lme4 / glmmTMB / metafor", () => {
     expect(compareFit(j, mf, { se: false, logLik: false })).toEqual([]);
   });
 });
+
+describe("nielweise2007 with metafor's default coding (random treat coded -1/2, +1/2; double-zero study dropped)", () => {
+  const fits = fixtureJson("nielweise2007", "metafor.json").fits;
+  it("UM.RS Laplace matches rma.glmm(model = 'UM.RS', coding = 1/2, drop00 = TRUE)", () => {
+    const j: any = toResultJson(fitMixed(designOf("nielweise2007_RS_half")));
+    expect(compareFit(j, fits[2])).toEqual([]);
+  });
+  it("UM.FS AGQ(7) matches rma.glmm(model = 'UM.FS', coding = 1/2, drop00 = TRUE, nAGQ = 7)", () => {
+    const fit = fitMixed(designOf("nielweise2007_FS_half"), { method: "AGQ", nAGQ: 7 });
+    expect(fit.nAGQ).toBe(7);
+    // metafor's logLik is on its own constant for UM.FS (metafor.json notes)
+    expect(compareFit(toResultJson(fit), fits[3], { logLik: false })).toEqual([]);
+  });
+});
