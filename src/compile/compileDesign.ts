@@ -15,7 +15,7 @@ import { compileScalarPrior, type ScalarPrior } from "../densities/scalarPrior.j
 import { kernelOf, Kernel, setDispersion } from "../families/kernels.js";
 import { checkResponse, likelihoodConstant } from "../families/constants.js";
 import type { CompiledModel } from "./compiledModel.js";
-import { glmBlock, makeGlmState } from "./glmBlock.js";
+import { glmBlock, makeGlmState, type GlmState } from "./glmBlock.js";
 import { makeLayout, pick, type Layout, type PriorOverrides } from "./layout.js";
 import { constrainValues, outputNames, unconstrainValues, writeOutput } from "./modelOutputs.js";
 import { forwardTerm, reverseTerm } from "./termPasses.js";
@@ -51,49 +51,68 @@ export function compileDesign(design: Design, priors: ModelPriors, options: Comp
   const layout = makeLayout(design, priors, centered, ov);
   const glm = makeGlmState(design, kernel, layout.terms);
   const fixedPriors = design.fixedNames.map((nm) => scalarOrFlat(pick(ov, nm, nm === "(Intercept)" ? priors.Intercept : priors.b), `prior of ${nm}`));
+  fixedPriors.forEach((pr, j) => {
+    if (pr.positiveOnly) throw new Error(`prior of ${design.fixedNames[j]}: ${pr.def.dist}${"half" in pr.def && pr.def.half ? "+" : ""} has support (0, inf) but a fixed effect is real; use normal, student_t, cauchy or flat`);
+  });
   const dispPrior = layout.dispName ? scalarOrFlat(pick(ov, layout.dispName, layout.dispName === "shape" ? priors.shape : priors.sigma), `prior of ${layout.dispName}`) : null;
-  const constant = likelihoodConstant(design, kernel);
-  const isGaussian = kernel === Kernel.GaussianIdentity || kernel === Kernel.GaussianLog;
-  const { p, n } = design;
-  const dim = layout.dim;
-
-  function logDensity(theta: Float64Array, grad: Float64Array): number {
-    grad.fill(0);
-    let lp = constant;
-    for (let j = 0; j < p; j++) {
-      lp += fixedPriors[j].logDensity(theta[j]);
-      grad[j] += fixedPriors[j].gradient(theta[j]);
-    }
-    for (const t of layout.terms) lp += forwardTerm(t, theta);
-    let disp = 1;
-    if (dispPrior) {
-      const u = theta[layout.dispOff];
-      disp = Math.exp(u);
-      lp += u + dispPrior.logDensity(disp);
-    }
-    setDispersion(kernel, glm.disp, disp);
-    lp += glmBlock(glm, theta, grad);
-    for (const t of layout.terms) reverseTerm(t, theta, grad);
-    if (dispPrior) {
-      let gd = glm.disp.gd;
-      if (isGaussian) {
-        lp -= n * Math.log(disp);
-        gd = -n / disp + gd / (disp * disp * disp);
-      }
-      grad[layout.dispOff] += disp * (gd + dispPrior.gradient(disp)) + 1;
-    }
-    return lp;
-  }
-
+  const logDensity = makeLogDensity({
+    layout, glm, kernel, fixedPriors, dispPrior, n: design.n, constant: likelihoodConstant(design, kernel),
+  });
   const outNames = outputNames(design, layout);
   return {
-    dim, design, centered,
+    dim: layout.dim, design, centered,
     names: () => layout.names.slice(),
     logDensity,
     outputNames: () => outNames.slice(),
     output: (theta, out) => writeOutput(layout, theta, out),
     constrain: (theta) => constrainValues(layout, outNames, theta),
     unconstrain: (values) => unconstrainValues(design, layout, values),
+  };
+}
+
+/** What the log density closes over (all allocated at compile time). */
+interface DensityContext {
+  readonly layout: Layout;
+  readonly glm: GlmState;
+  readonly kernel: Kernel;
+  readonly fixedPriors: readonly ScalarPrior[];
+  readonly dispPrior: ScalarPrior | null;
+  readonly n: number;
+  readonly constant: number;
+}
+
+/**
+ * The log density: priors on beta, each term's forward pass (priors, Jacobians, b), the dispersion, the GLM
+ * block (likelihood and d/d eta chained to beta and b), each term's reverse pass, the dispersion gradient.
+ * Allocates nothing.
+ */
+function makeLogDensity(c: DensityContext): (theta: Float64Array, grad: Float64Array) => number {
+  const { layout, glm, kernel, fixedPriors, dispPrior, n, constant } = c;
+  const terms = layout.terms, nT = terms.length, p = layout.p, dim = layout.dim, dispOff = layout.dispOff;
+  const isGaussian = kernel === Kernel.GaussianIdentity || kernel === Kernel.GaussianLog;
+  return function logDensity(theta: Float64Array, grad: Float64Array): number {
+    if (theta.length !== dim || grad.length !== dim) throw new Error(`logDensity: theta and grad must have length ${dim} (got ${theta.length}, ${grad.length})`);
+    grad.fill(0);
+    let lp = constant;
+    for (let j = 0; j < p; j++) {
+      lp += fixedPriors[j].logDensity(theta[j]);
+      grad[j] += fixedPriors[j].gradient(theta[j]);
+    }
+    for (let t = 0; t < nT; t++) lp += forwardTerm(terms[t], theta);
+    const disp = dispPrior ? Math.exp(theta[dispOff]) : 1;
+    if (dispPrior) lp += theta[dispOff] + dispPrior.logDensity(disp);
+    setDispersion(kernel, glm.disp, disp);
+    lp += glmBlock(glm, theta, grad);
+    for (let t = 0; t < nT; t++) reverseTerm(terms[t], theta, grad);
+    if (dispPrior) {
+      let gd = glm.disp.gd;
+      if (isGaussian) {
+        lp -= n * Math.log(disp);
+        gd = -n / disp + gd / (disp * disp * disp);
+      }
+      grad[dispOff] += disp * (gd + dispPrior.gradient(disp)) + 1;
+    }
+    return lp;
   };
 }
 
