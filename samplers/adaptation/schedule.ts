@@ -14,6 +14,8 @@ export interface ScheduleOptions {
   termBuffer?: number;
   /** First slow window (default 25), doubled for each next window. */
   baseWindow?: number;
+  /** Estimator named in Stan's messages: "variance" (diag, default) or "covariance" (dense). */
+  estimator?: string;
 }
 
 /** A warmup schedule. */
@@ -88,7 +90,7 @@ export function buildSchedule(numWarmup: number, options: ScheduleOptions = {}):
   const sizes = chooseSizes(numWarmup, options.initBuffer ?? 75, options.termBuffer ?? 50, options.baseWindow ?? 25);
   const collect = new Uint8Array(Math.max(0, numWarmup));
   if (!sizes) {
-    const messages = ["WARNING: No metric estimation is performed for num_warmup < 20"];
+    const messages = numWarmup > 0 ? [`WARNING: No ${options.estimator ?? "variance"} estimation is performed for num_warmup < 20`] : [];
     return { numWarmup, initBuffer: 0, termBuffer: 0, baseWindow: 0, collect, windowEnds: [], messages };
   }
   for (let i = sizes.init; i < numWarmup - sizes.term; i++) collect[i] = 1;

@@ -68,7 +68,7 @@ export function windowAdaptationInit(
     metricKind,
     dualAveraging: dualAveragingInit(stepSize, options),
     welford: welfordInit(dim, metricKind === "dense"),
-    schedule: buildSchedule(numWarmup, options),
+    schedule: buildSchedule(metricKind === "unit" ? 0 : numWarmup, { estimator: metricKind === "dense" ? "covariance" : "variance", ...options }),
   };
 }
 

@@ -47,7 +47,10 @@ describe("buildSchedule (Stan's windowed_adaptation)", () => {
     const s = buildSchedule(19);
     expect(s.windowEnds).toEqual([]);
     expect(s.collect.every((c) => c === 0)).toBe(true);
-    expect(s.messages[0]).toMatch(/No metric estimation/);
+    expect(s.messages[0]).toBe("WARNING: No variance estimation is performed for num_warmup < 20");
+    expect(buildSchedule(0).messages).toEqual([]);
+    expect(windowAdaptationInit(2, 10, "dense", 1).schedule.messages[0]).toMatch(/No covariance estimation/);
+    expect(windowAdaptationInit(2, 10, "unit", 1).schedule.messages).toEqual([]);
   });
 });
 
