@@ -11,3 +11,4 @@ export {
   ebInterval, boundaryFlag, intervalWidthFlag, ranks, minRankShift, rankFlags, smallGroupFlag, type SmallGroupInput,
 } from "./flags.js";
 export type { Comparison, CompareRow, EbSide, FbSide, Flag, FlagRule, GroupEstimate, RowKind, EbInfo, FbInfo } from "./types.js";
+export { writeComparisonReport, type ReportFiles } from "./writeReport.js";

@@ -6,4 +6,4 @@ import { register as compare } from "./compare.js";
 import { register as rank } from "./rank.js";
 
 /** Every CLI command's `register`. Add one import and one entry per command. */
-export const COMMANDS: ((program: Command) => void)[] = [fit, logdensity, diagnose, rank];
+export const COMMANDS: ((program: Command) => void)[] = [fit, logdensity, diagnose, rank, compare];
