@@ -77,3 +77,19 @@ export function posteriorTable(summary: Readonly<Record<string, TablePosterior>>
   });
   return formatTable(["", "mean", "sd", "q5", "q95", "rhat", "ess_bulk"], rows);
 }
+
+/**
+ * The first line of a fit's printout: method, family/link, n, and logLik/AIC/BIC or the sampler counts.
+ *
+ * @param r - the result JSON of `glmm fit`
+ * @example
+ * fitHeadline({ method: "Laplace", family: "binomial", link: "logit", n_obs: 56, logLik: -92.026, AIC: 194.05, BIC: 204.18 });
+ * // => "Laplace fit, binomial/logit, n = 56: logLik -92.03, AIC 194.05, BIC 204.18"
+ */
+export function fitHeadline(r: Readonly<Record<string, unknown>>): string {
+  const head = `${r.method} fit, ${r.family}/${r.link}, n = ${r.n_obs}`;
+  const t = r.timing as Record<string, number> | undefined;
+  if (t) return `${head}: ${t.chains} chains x ${t.draws_per_chain} draws (${t.warmup} warmup), ${t.divergences} divergences, min ess_bulk ${Math.round(t.min_ess_bulk)}`;
+  const f = (x: unknown) => (typeof x === "number" ? x.toFixed(2) : "NA");
+  return `${head}: logLik ${f(r.logLik)}, AIC ${f(r.AIC)}, BIC ${f(r.BIC)}`;
+}

@@ -37,7 +37,7 @@ describe("glmm fit (empirical Bayes engines through the CLI)", () => {
     process.stdout.isTTY = true;
     try {
       const t = await runInProcess(["fit", `${DIR}/sleepstudy/spec.json`, "--method", "reml"]);
-      expect(t.stdout).toMatch(/^Fixed effects:\n\s+Estimate\s+Std\. Error\s+z value\n\(Intercept\)\s+251\.4\s+6\.82\d/);
+      expect(t.stdout).toMatch(/^REML fit, gaussian\/identity, n = 180: logLik -871\.81, AIC 1755\.63, BIC 1774\.79\n\nFixed effects:\n\s+Estimate\s+Std\. Error\s+z value\n\(Intercept\)\s+251\.4\s+6\.82\d/);
       expect(t.stdout).toContain("sd__Subject__Days");
     } finally {
       process.stdout.isTTY = tty;

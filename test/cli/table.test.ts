@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { coefficientTable, formatTable, posteriorTable } from "../../src/report/table.js";
+import { coefficientTable, fitHeadline, formatTable, posteriorTable } from "../../src/report/table.js";
 
 describe("report tables", () => {
   it("aligns columns: names left, numbers right", () => {
@@ -33,5 +33,12 @@ describe("report tables", () => {
       "re__herd__(Intercept)[1]": { mean: 0, sd: 1, q5: 0, q95: 0, rhat: 1, ess_bulk: 1 },
     });
     expect(t).toBe("               mean      sd      q5     q95   rhat  ess_bulk\n(Intercept)  -1.400  0.2000  -1.700  -1.100  1.001      1500");
+  });
+
+  it("headline: logLik/AIC/BIC for frequentist fits, sampler counts for NUTS", () => {
+    expect(fitHeadline({ method: "Laplace", family: "binomial", link: "logit", n_obs: 56, logLik: -92.026, AIC: 194.05, BIC: 204.18 }))
+      .toBe("Laplace fit, binomial/logit, n = 56: logLik -92.03, AIC 194.05, BIC 204.18");
+    expect(fitHeadline({ method: "NUTS", family: "binomial", link: "logit", n_obs: 56, timing: { chains: 4, draws_per_chain: 1000, warmup: 1000, divergences: 0, min_ess_bulk: 1523.4 } }))
+      .toBe("NUTS fit, binomial/logit, n = 56: 4 chains x 1000 draws (1000 warmup), 0 divergences, min ess_bulk 1523");
   });
 });

@@ -6,7 +6,7 @@
  */
 import { join } from "node:path";
 import type { Command } from "commander";
-import { coefficientTable, posteriorTable } from "../../report/table.js";
+import { coefficientTable, fitHeadline, posteriorTable } from "../../report/table.js";
 import { FIT_METHODS, checkMethod, runEngine, type FitResult, type FitSettings } from "../engines.js";
 import { UsageError } from "../errors.js";
 import { ensureDir, wantsJson, writeJsonAtomic, writeTextAtomic } from "../io.js";
@@ -85,7 +85,7 @@ async function fitAction(specPath: string | undefined, o: FitCliOptions): Promis
   if (o.csv) writeDrawsCsv(o.csv, result);
   if (o.out) writeJsonAtomic(o.out, json);
   if (wantsJson(o)) process.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
-  else process.stdout.write(`${result.summary ? posteriorTable(result.summary) : coefficientTable(result.estimates ?? {})}\n`);
+  else process.stdout.write(`${fitHeadline(json)}\n\n${result.summary ? posteriorTable(result.summary) : coefficientTable(result.estimates ?? {})}\n`);
 }
 
 /**
