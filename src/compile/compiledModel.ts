@@ -14,7 +14,7 @@ export interface CompiledModel {
   readonly centered: boolean;
   /**
    * One name per unconstrained coordinate: fixed effects by R name, `log(sd__g__t)`, `atanh_cpc__g[i,j]`,
-   * `z__g__t[level]` (non-centered; `z__g__(Intercept)[m]` = m-th eigen-direction for a known covariance) or
+   * `z__g__t[level]` (non-centered; `z__g__(Intercept)[m]` = m-th column of the pivoted Cholesky factor for a known covariance) or
    * `re__g__t[level]` (centered), `log(sigma)`, `log(shape)`.
    */
   names(): string[];

@@ -107,12 +107,13 @@ function unconstrainTerm(t: TermState, get: (nm: string, d: number) => number, t
   }
 }
 
-/** z = F^+ b / sd, F = Q diag(sqrt lambda): z_c = (F' b)_c / lambda_c for lambda_c > 0, else 0. */
+/** Solve the first rank rows of L z = b[perm] / sd by forward substitution; z beyond the rank = 0. */
 function knownInverse(t: TermState, s: number, b: Float64Array, theta: Float64Array): void {
-  const F = t.F!, m = t.nLev;
-  for (let c = 0; c < m; c++) {
-    let num = 0, lam = 0;
-    for (let i = 0; i < m; i++) { num += F[i * m + c] * b[i]; lam += F[i * m + c] * F[i * m + c]; }
-    theta[t.zOff + c] = lam > 0 ? num / lam / s : 0;
+  const { L, perm, rank, m } = t.F!;
+  for (let c = 0; c < m; c++) theta[t.zOff + c] = 0;
+  for (let i = 0; i < rank; i++) {
+    let v = b[perm[i]] / s;
+    for (let c = 0; c < i; c++) v -= L[i * m + c] * theta[t.zOff + c];
+    theta[t.zOff + i] = v / L[i * m + i];
   }
 }

@@ -54,14 +54,15 @@ function correlatedForward(t: TermState, theta: Float64Array): void {
   }
 }
 
+/** b[perm[i]] = sd * sum_{c <= min(i, rank-1)} L[i, c] z_c; work[i] keeps (L z)_i for the reverse pass. */
 function knownForward(t: TermState, theta: Float64Array): void {
-  const F = t.F!, m = t.nLev, Fz = t.work, s = t.sd[0], z0 = t.zOff;
+  const { L, perm, rank } = t.F!, m = t.nLev, Fz = t.work, s = t.sd[0], z0 = t.zOff;
   for (let i = 0; i < m; i++) {
     let acc = 0;
-    const r = i * m;
-    for (let c = 0; c < m; c++) acc += F[r + c] * theta[z0 + c];
+    const r = i * m, top = i < rank ? i + 1 : rank;
+    for (let c = 0; c < top; c++) acc += L[r + c] * theta[z0 + c];
     Fz[i] = acc;
-    t.b[i] = s * acc;
+    t.b[perm[i]] = s * acc;
   }
 }
 
@@ -135,14 +136,14 @@ function scalarReverse(t: TermState, theta: Float64Array, grad: Float64Array): v
 }
 
 function knownReverse(t: TermState, theta: Float64Array, grad: Float64Array): void {
-  const F = t.F!, m = t.nLev, s = t.sd[0], gb = t.gb, z0 = t.zOff;
+  const { L, perm, rank } = t.F!, m = t.nLev, s = t.sd[0], gb = t.gb, z0 = t.zOff;
   let gs = 0;
   for (let c = 0; c < m; c++) grad[z0 + c] -= theta[z0 + c];
   for (let i = 0; i < m; i++) {
-    const g = gb[i];
+    const g = gb[perm[i]];
     gs += g * t.work[i];
-    const sg = s * g, r = i * m;
-    for (let c = 0; c < m; c++) grad[z0 + c] += sg * F[r + c];
+    const sg = s * g, r = i * m, top = i < rank ? i + 1 : rank;
+    for (let c = 0; c < top; c++) grad[z0 + c] += sg * L[r + c];
   }
   t.gsd[0] = gs;
 }

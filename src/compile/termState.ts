@@ -8,7 +8,7 @@ import type { PriorDef } from "../design/priors.js";
 import { compileScalarPrior, type ScalarPrior } from "../densities/scalarPrior.js";
 import { lkjLogNormaliser } from "../densities/lkj.js";
 import { corrFreeSize } from "../transforms/corrCholesky.js";
-import { knownCovarianceFactor } from "./knownCovariance.js";
+import { knownCovarianceFactor, type KnownFactor } from "./knownCovariance.js";
 
 /** How b is built from the term's coordinates. */
 export const enum TermKind { Scalar = 0, Correlated = 1, Known = 2 }
@@ -30,8 +30,8 @@ export interface TermState {
   readonly sdPriors: readonly (ScalarPrior | null)[];
   readonly lkjEta: number;
   readonly lkjLogNorm: number;
-  /** known covariance factor F (row-major nLev x nLev) */
-  readonly F: Float64Array | null;
+  /** known covariance factor (pivoted Cholesky) */
+  readonly F: KnownFactor | null;
   readonly b: Float64Array;
   readonly gb: Float64Array;
   readonly sd: Float64Array;

@@ -125,3 +125,22 @@ describe("explicit @stdlib sum on a tiny model", () => {
     expect(relErr(m.logDensity(theta, new Float64Array(m.dim)), ref)).toBeLessThan(1e-12);
   });
 });
+
+describe("known covariance factor", () => {
+  it("F F' = K for full-rank and singular K; rank detected; asymmetric K rejected", async () => {
+    const { knownCovarianceFactor, denseFactor } = await import("../../src/compile/index.js");
+    for (const [name, rank] of [["knownCovariance", 6], ["knownSingular", 5]] as const) {
+      const K = syntheticDesign({ n: 12, p: 1, family: "gaussian", link: "identity", terms: STRUCTURES[name], seed: 4 }).terms[0].knownCovariance!;
+      const f = knownCovarianceFactor(K, 6);
+      const F = denseFactor(f);
+      expect(f.rank).toBe(rank);
+      for (let i = 0; i < 6; i++) for (let j = 0; j < 6; j++) {
+        let s = 0;
+        for (let c = 0; c < 6; c++) s += F[i * 6 + c] * F[j * 6 + c];
+        expect(Math.abs(s - K[i * 6 + j])).toBeLessThan(1e-12);
+      }
+    }
+    expect(() => knownCovarianceFactor(new Float64Array([1, 0.5, 0.4, 1]), 2)).toThrow(/not symmetric at \(2, 1\)/);
+    expect(() => knownCovarianceFactor(new Float64Array([1, 2, 2, 1]), 2)).toThrow(/not positive semi-definite/);
+  });
+});

@@ -3,7 +3,8 @@
  * @stdlib logpdf/logpmf functions for every likelihood and prior term. Same unconstrained layout as
  * compileDesign (read from the compiled names only through the documented ordering).
  */
-import { CholeskyDecomposition, EigenvalueDecomposition, Matrix } from "ml-matrix";
+import { CholeskyDecomposition, Matrix } from "ml-matrix";
+import { denseFactor, knownCovarianceFactor } from "../../src/compile/index.js";
 import gammaln from "@stdlib/math-base-special-gammaln";
 import normalLogpdf from "@stdlib/stats-base-dists-normal-logpdf";
 import normalCdf from "@stdlib/stats-base-dists-normal-cdf";
@@ -95,12 +96,13 @@ function refObs(d: Design, i: number, e: number, disp: number): number {
   }
 }
 
-/** Dense factor F = Q diag(sqrt(lambda+)) of a known covariance. */
+/**
+ * Dense factor F of a known covariance. The z coordinates are defined by the factor the compiler chooses (pivoted
+ * Cholesky), so the reference takes F from it — F itself is checked independently (F F' = K) in the tests.
+ */
 function refFactor(K: Float64Array, m: number): number[][] {
-  const rows = Array.from({ length: m }, (_, i) => Array.from(K.subarray(i * m, (i + 1) * m)));
-  const e = new EigenvalueDecomposition(new Matrix(rows), { assumeSymmetric: true });
-  const lmax = Math.max(...e.realEigenvalues);
-  return rows.map((_, i) => e.realEigenvalues.map((l, c) => e.eigenvectorMatrix.get(i, c) * (l > 1e-12 * lmax ? Math.sqrt(l) : 0)));
+  const F = denseFactor(knownCovarianceFactor(K, m));
+  return Array.from({ length: m }, (_, i) => Array.from(F.subarray(i * m, (i + 1) * m)));
 }
 
 /**
