@@ -41,8 +41,9 @@ function binomialFamily(family: FamilyName, link: Link): GlmFamily {
     family, link, observedInformation: false,
     variance: (mu) => mu * (1 - mu),
     logLik(y, mu, m, eta) {
-      const logMu = logit ? -softplus(-eta) : Math.log(mu);
-      const log1mMu = logit ? -softplus(eta) : Math.log1p(-mu);
+      const sp = logit ? softplus(-eta) : 0;
+      const logMu = logit ? -sp : Math.log(mu);
+      const log1mMu = logit ? -eta - sp : Math.log1p(-mu); // softplus(x) - softplus(-x) = x
       return (y === 0 ? 0 : y * logMu) + (m - y === 0 ? 0 : (m - y) * log1mMu);
     },
     logLikConstant: (y, m) => gammaln(m + 1) - gammaln(y + 1) - gammaln(m - y + 1),
