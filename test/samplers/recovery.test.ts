@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { runChain, type ChainResult } from "../../samplers/chains.js";
 import { column, mcseMean, mean } from "./helpers/mcse.js";
-import { corrNormal2, eightSchoolsNoncentered, stdNormal } from "./helpers/models.js";
+import { corrNormal2, eightSchoolsCentered, eightSchoolsNoncentered, stdNormal } from "./helpers/models.js";
 
 function chainsOf(results: ChainResult[], k: number): Float64Array[] {
   return results.map((r) => column(r.draws, r.outputNames.length, k));
@@ -76,5 +76,19 @@ describe("posterior recovery", () => {
     }
     const divergences = results.reduce((s, r) => s + r.sampler.divergent.reduce((a, b) => a + b, 0), 0);
     expect(divergences).toBeLessThan(20);
+  });
+
+  it("eight schools centred (funnel) at adapt_delta 0.8: divergences are flagged, as Stan reports them", () => {
+    const data = JSON.parse(readFileSync(new URL("../fixtures/posteriordb/eight_schools_data.json", import.meta.url), "utf8"));
+    const model = eightSchoolsCentered(data.y, data.sigma);
+    const results = [0, 1].map((chain) => runChain(model, { chain, seed: 1, warmup: 1000, draws: 1000 }));
+    const divergent = results.reduce((s, r) => s + r.sampler.divergent.reduce((a, b) => a + b, 0), 0);
+    expect(divergent).toBeGreaterThan(0);
+    // every divergent transition stopped its tree early: its n_leapfrog is below 2^treedepth+1 - 1 of a full tree
+    for (const r of results) {
+      for (let i = 0; i < r.sampler.divergent.length; i++) {
+        if (r.sampler.divergent[i]) expect(r.sampler.nLeapfrog[i]).toBeLessThan(2 ** (r.sampler.treeDepth[i] + 1));
+      }
+    }
   });
 });

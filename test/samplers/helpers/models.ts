@@ -70,3 +70,35 @@ export function scriptedRng(values: number[], rest: number): { rng: () => number
   let k = 0;
   return { rng: () => (k < values.length ? values[k++] : (k++, rest)), calls: () => k };
 }
+
+/**
+ * Eight schools, centred (the funnel): unconstrained (mu, log tau, theta[1..8]); theta_j ~ N(mu, tau).
+ * Outputs theta[1..8], mu, tau.
+ */
+export function eightSchoolsCentered(y: number[], sigma: number[]): SamplerModel {
+  const J = y.length;
+  const logDensity: LogDensityFn = (t, g) => {
+    const mu = t[0];
+    const tau = Math.exp(t[1]);
+    let lp = -0.5 * (mu / 5) ** 2 + t[1] - Math.log1p((tau / 5) ** 2) - J * t[1];
+    g[0] = -mu / 25;
+    g[1] = 1 - (2 * (tau / 5) ** 2) / (1 + (tau / 5) ** 2) - J;
+    for (let j = 0; j < J; j++) {
+      const th = t[2 + j];
+      const z = (th - mu) / tau;
+      const r = (y[j] - th) / sigma[j];
+      lp += -0.5 * z * z - 0.5 * r * r;
+      g[0] += z / tau;
+      g[1] += z * z;
+      g[2 + j] = -z / tau + r / sigma[j];
+    }
+    return lp;
+  };
+  const outputNames = [...y.map((_, j) => `theta[${j + 1}]`), "mu", "tau"];
+  const output = (t: Float64Array, out: Float64Array): void => {
+    for (let j = 0; j < J; j++) out[j] = t[2 + j];
+    out[J] = t[0];
+    out[J + 1] = Math.exp(t[1]);
+  };
+  return { dim: J + 2, logDensity, output, outputNames };
+}
