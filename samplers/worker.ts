@@ -40,6 +40,7 @@ export function startWorker(factory: ModelFactoryRef): void {
   const port = parentPort;
   if (!port) throw new Error("startWorker must run inside a worker thread.");
   const modelPromise = loadModel(factory);
+  modelPromise.catch(() => undefined); // reported per chain below, not as an unhandled rejection
   port.on("message", async (msg: ToWorker) => {
     const chain = msg.options.chain;
     try {

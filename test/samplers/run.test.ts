@@ -57,6 +57,12 @@ describe("sample (chains in worker threads)", () => {
     );
   }, 60_000);
 
+  it("reports a factory that throws inside a worker as a chain error", async () => {
+    await expect(sample({ module: helpers, exportName: "throwingFactory", args: null }, { chains: 2, workers: 2 })).rejects.toThrow(
+      /Chain \d: bad model arguments: y is empty/,
+    );
+  }, 60_000);
+
   it("aborts: the AbortSignal terminates the workers and rejects with AbortError", async () => {
     const ctrl = new AbortController();
     const slow = { module: helpers, exportName: "slowFactory", args: { spin: 20000 } };

@@ -32,3 +32,8 @@ export function slowFactory(args: { spin: number }): SamplerModel {
 }
 
 export { kilpisjarviModel as kilpisjarviFactory, sblrcModel as sblrcFactory } from "./regressions.js";
+
+/** A factory that fails (bad arguments). */
+export function throwingFactory(): SamplerModel {
+  throw new Error("bad model arguments: y is empty");
+}
