@@ -4,7 +4,7 @@
  * @module
  */
 import { mkdirSync, writeFileSync } from "node:fs";
-import { cpus } from "node:os";
+import { cpus, loadavg } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { measure, type MeasureOptions, type Timing } from "./measure.js";
@@ -51,15 +51,15 @@ export function compare(baseline: Case, candidates: Case[], options: MeasureOpti
  * @param rows - rows from `compare`
  * @returns the table text
  * @example
- * formatTable([{ name: "a", timing: { median: 2, min: 1, max: 3, samples: [1, 2, 3] }, ratio: 1 }]);
- * // => "case  median ms  min ms  max ms  x baseline\na          2.00    1.00    3.00        1.00"
+ * formatTable([{ name: "a", timing: { median: 2, min: 1, max: 3, samples: [1, 2, 3], cpuMedian: 2 }, ratio: 1 }]);
+ * // => "case  median ms  min ms  max ms  cpu ms  x baseline\na          2.00    1.00    3.00    2.00        1.00"
  */
 export function formatTable(rows: Row[]): string {
   const w = Math.max(4, ...rows.map((r) => r.name.length));
-  const head = `${"case".padEnd(w)}  median ms  min ms  max ms  x baseline`;
+  const head = `${"case".padEnd(w)}  median ms  min ms  max ms  cpu ms  x baseline`;
   const lines = rows.map((r) =>
     `${r.name.padEnd(w)}  ${r.timing.median.toFixed(2).padStart(9)}  ${r.timing.min.toFixed(2).padStart(6)}  ` +
-    `${r.timing.max.toFixed(2).padStart(6)}  ${r.ratio.toFixed(2).padStart(10)}`,
+    `${r.timing.max.toFixed(2).padStart(6)}  ${r.timing.cpuMedian.toFixed(2).padStart(6)}  ${r.ratio.toFixed(2).padStart(10)}`,
   );
   return [head, ...lines].join("\n");
 }
@@ -68,7 +68,8 @@ export function formatTable(rows: Row[]): string {
 export const RESULTS_DIR = join(dirname(fileURLToPath(import.meta.url)), "..", "results");
 
 /**
- * Print the table and write `bench/results/<benchName>.json` with the rows, machine facts and any
+ * Print the table and write `bench/results/<benchName>.json` with the rows, machine facts (CPU count and
+ * model, 1-minute load average: other processes slow wall times down) and any
  * extra fields (e.g. a target and whether it was met).
  *
  * @param benchName - file stem of the benchmark (`diagnostics` for bench/diagnostics.ts)
@@ -88,6 +89,7 @@ export function report(benchName: string, rows: Row[], extra: Record<string, unk
     node: process.version,
     cpus: cpus().length,
     cpuModel: cpus()[0]?.model ?? "unknown",
+    loadavg1: loadavg()[0],
     rows: rows.map((r) => ({ name: r.name, ratio: r.ratio, ...r.timing })),
     ...extra,
   };

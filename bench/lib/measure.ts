@@ -1,17 +1,22 @@
 /**
  * Timing primitives for benchmarks: run a function a few times after a warm-up and keep the
- * median, min and max wall-clock time in milliseconds.
+ * median, min and max wall-clock time and the median CPU time, in milliseconds.
  * @module
  */
 
-/** Wall-clock timings of one benchmarked function, in milliseconds. */
+/** Timings of one benchmarked function, in milliseconds. */
 export interface Timing {
-  /** median of the timed runs */
+  /** median wall-clock time of the timed runs */
   median: number;
   min: number;
   max: number;
-  /** every timed run, in order */
+  /** every timed run's wall-clock time, in order */
   samples: number[];
+  /**
+   * median CPU time of this process per run (user + system, all threads: includes GC and JIT threads).
+   * On a loaded machine wall time grows with the load; CPU time much less.
+   */
+  cpuMedian: number;
 }
 
 /** How many times to run: `warmup` untimed runs, then `runs` timed ones. */
@@ -54,13 +59,17 @@ export function measure(fn: () => unknown, options: MeasureOptions = {}): Timing
   let sink: unknown;
   for (let i = 0; i < warmup; i++) sink = fn();
   const samples: number[] = [];
+  const cpu: number[] = [];
   for (let i = 0; i < runs; i++) {
+    const c0 = process.cpuUsage();
     const t0 = performance.now();
     sink = fn();
     samples.push(performance.now() - t0);
+    const c = process.cpuUsage(c0);
+    cpu.push((c.user + c.system) / 1000);
   }
   keep(sink);
-  return { median: medianOf(samples), min: Math.min(...samples), max: Math.max(...samples), samples };
+  return { median: medianOf(samples), min: Math.min(...samples), max: Math.max(...samples), samples, cpuMedian: medianOf(cpu) };
 }
 
 /** The last result of a measured function, kept so the work cannot be optimised away. */

@@ -14,6 +14,8 @@ import { mean, variance } from "./moments.js";
 export interface AcovWorkspace {
   re: Float64Array;
   im: Float64Array;
+  /** summed power spectrum (for `meanAutocovariance`) */
+  power: Float64Array;
 }
 
 /**
@@ -26,7 +28,7 @@ export interface AcovWorkspace {
  */
 export function acovWorkspace(n: number): AcovWorkspace {
   const m = nextPowerOfTwo(2 * n);
-  return { re: new Float64Array(m), im: new Float64Array(m) };
+  return { re: new Float64Array(m), im: new Float64Array(m), power: new Float64Array(m) };
 }
 
 /**
@@ -107,4 +109,50 @@ export function chainAutocovariances(
  */
 export function autocovariance(x: Float64Array): Float64Array {
   return chainAutocovariances(x, 1);
+}
+
+/**
+ * Mean over chains of the autocovariances at every lag, `out[t] = mean_c acov_c[t]`, with one inverse
+ * transform: by linearity the mean of the inverse transforms of the chains' power spectra is the inverse
+ * transform of their mean. Equal to averaging `chainAutocovariances` up to rounding.
+ *
+ * @param draws - chain-major draws of one parameter
+ * @param nChains - number of chains
+ * @param out - receives the n mean autocovariances (default: new array)
+ * @param ws - FFT buffers from `acovWorkspace(n)` (default: new)
+ * @returns `out`
+ * @example
+ * meanAutocovariance(new Float64Array([1, 2, 3, 4, 4, 3, 2, 1]), 2); // => [1.25, 0.3125, -0.375, -0.5625]
+ */
+export function meanAutocovariance(
+  draws: Float64Array, nChains: number, out: Float64Array = new Float64Array(draws.length / nChains), ws?: AcovWorkspace,
+): Float64Array {
+  const n = draws.length / nChains;
+  const w = ws ?? acovWorkspace(n);
+  const { re, im, power } = w;
+  const m = re.length;
+  power.fill(0);
+  for (let c = 0; c < nChains; c += 2) {
+    re.fill(0);
+    im.fill(0);
+    const meanA = mean(draws, c * n, n);
+    for (let i = 0; i < n; i++) re[i] = draws[c * n + i] - meanA;
+    if (c + 1 < nChains) {
+      const meanB = mean(draws, (c + 1) * n, n);
+      for (let i = 0; i < n; i++) im[i] = draws[(c + 1) * n + i] - meanB;
+    }
+    fft(re, im);
+    // |A_k|^2 + |B_k|^2 with A = (Z_k + conj Z_{m-k}) / 2, B = (Z_k - conj Z_{m-k}) / 2i
+    for (let k = 0; k < m; k++) {
+      const j = (m - k) & (m - 1);
+      const zr = re[k], zi = im[k], wr = re[j], wi = im[j];
+      power[k] += ((zr + wr) * (zr + wr) + (zi - wi) * (zi - wi) + (zi + wi) * (zi + wi) + (zr - wr) * (zr - wr)) / 4;
+    }
+  }
+  re.set(power);
+  im.fill(0);
+  fft(re, im); // the summed spectrum is real and even: forward = m * inverse
+  const scale = 1 / (m * n * nChains);
+  for (let t = 0; t < n; t++) out[t] = re[t] * scale;
+  return out;
 }

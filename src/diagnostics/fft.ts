@@ -4,16 +4,25 @@
  * @module
  */
 
-const twiddles = new Map<number, { cos: Float64Array; sin: Float64Array; rev: Uint32Array }>();
+interface FftTables {
+  /** twiddles of the stage with half-size h at [h - 1 .. 2h - 2]: cos(pi k / h) and -sin(pi k / h) */
+  wr: Float64Array;
+  wi: Float64Array;
+  rev: Uint32Array;
+}
 
-function tables(m: number): { cos: Float64Array; sin: Float64Array; rev: Uint32Array } {
-  let t = twiddles.get(m);
+const cache = new Map<number, FftTables>();
+
+function tables(m: number): FftTables {
+  let t = cache.get(m);
   if (t === undefined) {
-    const cos = new Float64Array(m >> 1);
-    const sin = new Float64Array(m >> 1);
-    for (let k = 0; k < m >> 1; k++) {
-      cos[k] = Math.cos((2 * Math.PI * k) / m);
-      sin[k] = Math.sin((2 * Math.PI * k) / m);
+    const wr = new Float64Array(Math.max(m - 1, 1));
+    const wi = new Float64Array(Math.max(m - 1, 1));
+    for (let h = 1; h < m; h *= 2) {
+      for (let k = 0; k < h; k++) {
+        wr[h - 1 + k] = Math.cos((Math.PI * k) / h);
+        wi[h - 1 + k] = -Math.sin((Math.PI * k) / h);
+      }
     }
     const bits = Math.round(Math.log2(m));
     const rev = new Uint32Array(m);
@@ -22,8 +31,8 @@ function tables(m: number): { cos: Float64Array; sin: Float64Array; rev: Uint32A
       for (let b = 0; b < bits; b++) r |= ((i >>> b) & 1) << (bits - 1 - b);
       rev[i] = r;
     }
-    t = { cos, sin, rev };
-    twiddles.set(m, t);
+    t = { wr, wi, rev };
+    cache.set(m, t);
   }
   return t;
 }
@@ -59,7 +68,7 @@ export function fft(re: Float64Array, im: Float64Array): void {
   if (m === 0 || (m & (m - 1)) !== 0 || im.length !== m) {
     throw new RangeError(`fft needs two arrays of the same power-of-two length, got ${m} and ${im.length}`);
   }
-  const { cos, sin, rev } = tables(m);
+  const { wr, wi, rev } = tables(m);
   for (let i = 0; i < m; i++) {
     const j = rev[i];
     if (j > i) {
@@ -71,17 +80,15 @@ export function fft(re: Float64Array, im: Float64Array): void {
       im[j] = ti;
     }
   }
-  for (let size = 2; size <= m; size *= 2) {
-    const half = size >> 1;
-    const step = m / size;
-    for (let start = 0; start < m; start += size) {
-      for (let k = 0; k < half; k++) {
-        const wr = cos[k * step];
-        const wi = -sin[k * step];
-        const a = start + k;
+  for (let half = 1; half < m; half *= 2) {
+    const size = 2 * half;
+    for (let k = 0; k < half; k++) {
+      const cr = wr[half - 1 + k];
+      const ci = wi[half - 1 + k];
+      for (let a = k; a < m; a += size) {
         const b = a + half;
-        const xr = re[b] * wr - im[b] * wi;
-        const xi = re[b] * wi + im[b] * wr;
+        const xr = re[b] * cr - im[b] * ci;
+        const xi = re[b] * ci + im[b] * cr;
         re[b] = re[a] - xr;
         im[b] = im[a] - xi;
         re[a] += xr;

@@ -29,6 +29,7 @@ export function foldDraws(x: Float64Array, med = median(x), out: Float64Array = 
  * @param med - the centre (finite)
  * @param folded - receives `|x - med|`
  * @param foldedOrder - receives indices sorting `folded` ascending
+ * @param foldedSorted - receives the folded values in ascending order (optional)
  * @returns nothing
  * @example
  * const folded = new Float64Array(3), fo = new Uint32Array(3);
@@ -37,16 +38,27 @@ export function foldDraws(x: Float64Array, med = median(x), out: Float64Array = 
  */
 export function foldOrdered(
   x: Float64Array, order: Uint32Array, med: number, folded: Float64Array, foldedOrder: Uint32Array,
+  foldedSorted?: Float64Array,
 ): void {
   const n = x.length;
   for (let i = 0; i < n; i++) folded[i] = Math.abs(x[i] - med);
   let right = 0;
   while (right < n && x[order[right]] < med) right++;
   let left = right - 1;
+  let fl = left >= 0 ? folded[order[left]] : Infinity;
+  let fr = right < n ? folded[order[right]] : Infinity;
   for (let k = 0; k < n; k++) {
-    if (left < 0) foldedOrder[k] = order[right++];
-    else if (right >= n) foldedOrder[k] = order[left--];
-    else if (folded[order[left]] < folded[order[right]]) foldedOrder[k] = order[left--];
-    else foldedOrder[k] = order[right++];
+    // take the left draw when strictly smaller, or when the right side is used up
+    if (right >= n || (left >= 0 && fl < fr)) {
+      foldedOrder[k] = order[left];
+      if (foldedSorted !== undefined) foldedSorted[k] = fl;
+      left--;
+      fl = left >= 0 ? folded[order[left]] : Infinity;
+    } else {
+      foldedOrder[k] = order[right];
+      if (foldedSorted !== undefined) foldedSorted[k] = fr;
+      right++;
+      fr = right < n ? folded[order[right]] : Infinity;
+    }
   }
 }

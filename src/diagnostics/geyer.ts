@@ -8,12 +8,11 @@
  * `DIRECT_LAGS` is needed. Both give the same numbers up to rounding (see the tests).
  * @module
  */
-import { isDegenerate } from "./draws.js";
-import { acovWorkspace, chainAutocovariances, type AcovWorkspace } from "./autocovariance.js";
-import { mean, variance } from "./moments.js";
+import { acovWorkspace, meanAutocovariance, type AcovWorkspace } from "./autocovariance.js";
+import { variance } from "./moments.js";
 
 /** Lags computed directly before switching to the FFT of all lags. */
-export const DIRECT_LAGS = 32;
+export const DIRECT_LAGS = 16;
 
 /** Scratch buffers for `essOfChains`, reusable across parameters with the same shape. */
 export interface EssWorkspace {
@@ -22,7 +21,6 @@ export interface EssWorkspace {
   centered: Float64Array;
   chainMeans: Float64Array;
   acovMeans: Float64Array;
-  acovAll: Float64Array;
   rho: Float64Array;
   fftBuffers: AcovWorkspace;
   /** lags already in `acovMeans` */
@@ -43,19 +41,38 @@ export interface EssWorkspace {
 export function essWorkspace(n: number, nChains: number): EssWorkspace {
   return {
     n, nChains, centered: new Float64Array(n * nChains), chainMeans: new Float64Array(nChains),
-    acovMeans: new Float64Array(n), acovAll: new Float64Array(n * nChains), rho: new Float64Array(n),
+    acovMeans: new Float64Array(n), rho: new Float64Array(n),
     fftBuffers: acovWorkspace(n), computed: 0, fftOnly: false,
   };
 }
 
-function prepare(x: Float64Array, ws: EssWorkspace): void {
+/**
+ * Chain means and centred chains, in two passes; false (nothing to compute) when the draws hold a NaN or
+ * an infinite value or are constant (posterior's `should_return_NA`, as `isDegenerate`).
+ */
+function prepare(x: Float64Array, ws: EssWorkspace): boolean {
   const { n, nChains, centered, chainMeans } = ws;
+  let lo = Infinity;
+  let hi = -Infinity;
+  let total = 0;
   for (let c = 0; c < nChains; c++) {
-    const mu = mean(x, c * n, n);
-    chainMeans[c] = mu;
+    let s = 0;
+    for (let i = c * n; i < (c + 1) * n; i++) {
+      const v = x[i];
+      s += v;
+      if (v < lo) lo = v;
+      if (v > hi) hi = v;
+    }
+    chainMeans[c] = s / n;
+    total += s;
+  }
+  if (Number.isNaN(total) || lo === -Infinity || hi === Infinity || !(hi - lo >= Number.EPSILON)) return false;
+  for (let c = 0; c < nChains; c++) {
+    const mu = chainMeans[c];
     for (let i = c * n; i < (c + 1) * n; i++) centered[i] = x[i] - mu;
   }
   ws.computed = 0;
+  return true;
 }
 
 /** Make `acovMeans[0..t]` available. */
@@ -63,12 +80,7 @@ function ensureLag(x: Float64Array, ws: EssWorkspace, t: number): void {
   if (t < ws.computed) return;
   const { n, nChains, centered, acovMeans } = ws;
   if (t >= DIRECT_LAGS || ws.fftOnly) {
-    chainAutocovariances(x, nChains, ws.acovAll, ws.fftBuffers);
-    for (let lag = 0; lag < n; lag++) {
-      let s = 0;
-      for (let c = 0; c < nChains; c++) s += ws.acovAll[c * n + lag];
-      acovMeans[lag] = s / nChains;
-    }
+    meanAutocovariance(x, nChains, acovMeans, ws.fftBuffers);
     ws.computed = n;
     return;
   }
@@ -111,9 +123,9 @@ function ensureLag(x: Float64Array, ws: EssWorkspace, t: number): void {
  */
 export function essOfChains(x: Float64Array, nChains: number, ws?: EssWorkspace): number {
   const n = x.length / nChains;
-  if (!(n >= 3) || isDegenerate(x)) return NaN;
+  if (!(n >= 3)) return NaN;
   const w = ws !== undefined && ws.n === n && ws.nChains === nChains ? ws : essWorkspace(n, nChains);
-  prepare(x, w);
+  if (!prepare(x, w)) return NaN;
   ensureLag(x, w, 1);
   const acm = w.acovMeans;
   const meanVar = (acm[0] * n) / (n - 1);

@@ -29,25 +29,35 @@ function zTable(S: number): Float64Array {
  * @param x - values
  * @param order - indices sorting `x` ascending (NaN last), e.g. from `argsort`
  * @param out - receives the z-scores (same layout as `x`)
+ * @param sortedValues - `x[order[k]]` for every k, if at hand (sequential reads instead of gathers)
  * @returns `out`
  * @see posterior R/convergence.R `z_scale`, `backtransform_ranks` (Blom 1958)
  * @example
  * zScaleOrdered(new Float64Array([3, 1, 2]), new Uint32Array([1, 2, 0]), new Float64Array(3));
  * // => Float64Array [0.8694237732888861, -0.8694237732888861, 0]
  */
-export function zScaleOrdered(x: Float64Array, order: Uint32Array, out: Float64Array): Float64Array {
+export function zScaleOrdered(
+  x: Float64Array, order: Uint32Array, out: Float64Array, sortedValues?: Float64Array,
+): Float64Array {
   const S = x.length;
   const table = zTable(S);
+  const sv = sortedValues ?? gatherSorted(x, order);
   let start = 0;
   while (start < S) {
-    const v = x[order[start]];
+    const v = sv[start];
     let end = start + 1;
-    while (end < S && x[order[end]] === v) end++;
+    while (end < S && sv[end] === v) end++;
     // ranks start + 1 .. end share the average (start + 1 + end) / 2, found at table index start + 1 + end
     const z = v !== v ? NaN : table[start + 1 + end];
     for (let k = start; k < end; k++) out[order[k]] = z;
     start = end;
   }
+  return out;
+}
+
+function gatherSorted(x: Float64Array, order: Uint32Array): Float64Array {
+  const out = new Float64Array(x.length);
+  for (let k = 0; k < x.length; k++) out[k] = x[order[k]];
   return out;
 }
 

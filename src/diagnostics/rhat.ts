@@ -5,9 +5,8 @@
  *   Gelman et al. (2013), Bayesian Data Analysis, 3rd ed.
  * @module
  */
-import { isDegenerate } from "./draws.js";
 import { foldDraws } from "./fold.js";
-import { mean, variance } from "./moments.js";
+import { variance } from "./moments.js";
 import { zScale } from "./rank.js";
 import { splitChains } from "./splitChains.js";
 
@@ -22,13 +21,30 @@ import { splitChains } from "./splitChains.js";
  * rhatOfChains(new Float64Array([1, 2, 3, 2, 3, 4]), 2); // => 1.0801234497346435
  */
 export function rhatOfChains(x: Float64Array, nChains: number): number {
-  if (isDegenerate(x)) return NaN;
   const n = x.length / nChains;
   const chainMeans = new Float64Array(nChains);
+  let lo = Infinity;
+  let hi = -Infinity;
+  let total = 0;
+  for (let c = 0; c < nChains; c++) {
+    let s = 0;
+    for (let i = c * n; i < (c + 1) * n; i++) {
+      const v = x[i];
+      s += v;
+      if (v < lo) lo = v;
+      if (v > hi) hi = v;
+    }
+    chainMeans[c] = s / n;
+    total += s;
+  }
+  // posterior's should_return_NA: NaN/Inf or constant draws
+  if (Number.isNaN(total) || lo === -Infinity || hi === Infinity || !(hi - lo >= Number.EPSILON)) return NaN;
   let withinSum = 0;
   for (let c = 0; c < nChains; c++) {
-    chainMeans[c] = mean(x, c * n, n);
-    withinSum += variance(x, c * n, n, chainMeans[c]);
+    const mu = chainMeans[c];
+    let ss = 0;
+    for (let i = c * n; i < (c + 1) * n; i++) ss += (x[i] - mu) * (x[i] - mu);
+    withinSum += ss / (n - 1);
   }
   const varBetween = n * variance(chainMeans);
   const varWithin = withinSum / nChains;

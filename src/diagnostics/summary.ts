@@ -69,15 +69,16 @@ function rankDiagnostics(s: Scratch, nChains: number): { rhat: number; essBulk: 
   const xs = split.draws;
   const order = even ? s.order : argsort(xs, new Uint32Array(xs.length));
   const z = even ? s.z : new Float64Array(xs.length);
-  zScaleOrdered(xs, order, z);
+  zScaleOrdered(xs, order, z, even ? s.sorted : undefined);
   const bulk = rhatOfChains(z, split.nChains);
   const essBulk = essOfChains(z, split.nChains, s.ws);
   const med = quantileSorted(s.sorted, 0.5);
   if (!Number.isFinite(med)) return { rhat: NaN, essBulk };
   const folded = even ? s.folded : new Float64Array(xs.length);
   const foldedOrder = even ? s.foldedOrder : new Uint32Array(xs.length);
-  foldOrdered(xs, order, med, folded, foldedOrder);
-  const tail = rhatOfChains(zScaleOrdered(folded, foldedOrder, z), split.nChains);
+  const foldedSorted = even ? s.indicator : new Float64Array(xs.length); // indicator buffer is free here
+  foldOrdered(xs, order, med, folded, foldedOrder, foldedSorted);
+  const tail = rhatOfChains(zScaleOrdered(folded, foldedOrder, z, foldedSorted), split.nChains);
   return { rhat: Number.isNaN(bulk) || Number.isNaN(tail) ? NaN : Math.max(bulk, tail), essBulk };
 }
 

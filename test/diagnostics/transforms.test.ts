@@ -2,6 +2,7 @@ import qnorm from "@stdlib/stats-base-dists-normal-quantile";
 import { describe, expect, it } from "vitest";
 import { argsort } from "../../src/diagnostics/argsort.js";
 import { fft } from "../../src/diagnostics/fft.js";
+import { meanAutocovariance } from "../../src/diagnostics/autocovariance.js";
 import { foldOrdered } from "../../src/diagnostics/fold.js";
 import { DIRECT_LAGS, essWorkspace } from "../../src/diagnostics/geyer.js";
 import {
@@ -122,6 +123,28 @@ describe("ranks, rank normalization and folding", () => {
     const sorted = Float64Array.from(x).sort();
     for (let k = 0; k < x.length; k++) expect(Object.is(x[idx[k]], sorted[k]) || (x[idx[k]] === 0 && sorted[k] === 0)).toBe(true);
     for (let k = 1; k < x.length; k++) if (Object.is(x[idx[k]], x[idx[k - 1]])) expect(idx[k]).toBeGreaterThan(idx[k - 1]);
+  });
+
+  it("argsort handles draws concentrated within 1e-9 relative (long runs of equal top bits)", () => {
+    const rng = makeRng("argsort-narrow");
+    const x = Float64Array.from({ length: 3000 }, (_, i) => 1000 + 1e-6 * (i % 11 === 0 ? 0 : normal(rng)));
+    const idx = argsort(x, new Uint32Array(x.length));
+    const sorted = Float64Array.from(x).sort();
+    for (let k = 0; k < x.length; k++) expect(x[idx[k]]).toBe(sorted[k]);
+    for (let k = 1; k < x.length; k++) if (x[idx[k]] === x[idx[k - 1]]) expect(idx[k]).toBeGreaterThan(idx[k - 1]);
+  });
+
+  it("meanAutocovariance (one inverse FFT) equals the mean of the chains' autocovariances", () => {
+    const n = 250;
+    const x = new Float64Array(5 * n);
+    for (let c = 0; c < 5; c++) x.set(ar1(n, 0.3 * c - 0.4, `mac${c}`), c * n);
+    const all = chainAutocovariances(x, 5);
+    const m = meanAutocovariance(x, 5);
+    for (let t = 0; t < n; t++) {
+      let s = 0;
+      for (let c = 0; c < 5; c++) s += all[c * n + t];
+      expect(Math.abs(m[t] - s / 5)).toBeLessThan(1e-13);
+    }
   });
 
   it("z-scale uses average ranks for ties and Blom's offset", () => {
