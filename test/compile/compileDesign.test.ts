@@ -94,6 +94,8 @@ describe("compiled model outputs", () => {
     expect(() => compileDesign(t, { ...PRIORS, cor: { dist: "normal", mu: 0, sigma: 1 } })).toThrow(/priors.cor must be lkj/);
     expect(() => compileDesign(t, { ...PRIORS, Intercept: { dist: "exponential", rate: 1 } })).toThrow(/prior of \(Intercept\): exponential has support \(0, inf\)/);
     expect(() => compileDesign(t, PRIORS, { priorOverrides: { sd__g__x9: { dist: "flat" } } })).toThrow(/unknown parameter "sd__g__x9"/);
+    const kd = syntheticDesign({ n: 10, p: 1, family: "gaussian", link: "identity", terms: STRUCTURES.knownCovariance, seed: 1 });
+    expect(() => compileDesign(kd, PRIORS, { centered: true })).toThrow(/known-covariance terms are non-centered only/);
     const m = compileDesign(t, PRIORS);
     expect(() => m.logDensity(new Float64Array(2), new Float64Array(2))).toThrow(/must have length/);
   });
