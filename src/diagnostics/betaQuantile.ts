@@ -53,8 +53,8 @@ function logBeta(a: number, b: number): number {
  * @param b - second shape (> 0)
  * @returns P(X <= x) for X ~ Beta(a, b); NaN for invalid arguments
  * @example
- * betaCdf(0.5, 2, 2); // => 0.5
- * betaCdf(0.25, 1, 3); // => 0.578125
+ * betaCdf(0.5, 2, 2); // => 0.5000000000000002 (0.5 to rounding)
+ * betaCdf(0.25, 1, 3); // => 0.5781249999999998 (1 - 0.75^3 = 0.578125)
  */
 export function betaCdf(x: number, a: number, b: number): number {
   if (!(a > 0 && b > 0) || Number.isNaN(x)) return NaN;
@@ -74,8 +74,8 @@ export function betaCdf(x: number, a: number, b: number): number {
  * @returns the quantile; NaN for invalid arguments
  * @see R `qbeta`; posterior R/convergence.R `.mcse_quantile`
  * @example
- * betaQuantile(0.5, 2, 2); // => 0.5
- * betaQuantile(0.578125, 1, 3); // => 0.25
+ * betaQuantile(0.5, 2, 2); // => 0.49999999999999983 (0.5 to rounding)
+ * betaQuantile(0.578125, 1, 3); // => 0.2500000000000001
  */
 export function betaQuantile(p: number, a: number, b: number): number {
   if (!(a > 0 && b > 0) || !(p >= 0 && p <= 1)) return NaN;

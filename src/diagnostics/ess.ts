@@ -23,7 +23,8 @@ import { splitChains } from "./splitChains.js";
  * @param nChains - number of chains
  * @returns the ESS, NaN for degenerate input
  * @example
- * essBasic(new Float64Array([0.1, -0.3, 0.8, 1.2, -0.5, 0.2, 0.9, -1.1]), 1); // => 8.59...
+ * const x = new Float64Array([0.1, -0.3, 0.8, 1.2, -0.5, 0.2, 0.9, -1.1, 0.4, -0.7, 1.5, 0.0]);
+ * essBasic(x, 1); // => 12.9501749525715 (= 12 log10(12), the cap: too few draws to see any autocorrelation)
  */
 export function essBasic(draws: Float64Array, nChains: number): number {
   const s = splitChains(draws, nChains);
@@ -51,7 +52,8 @@ export function essMean(draws: Float64Array, nChains: number): number {
  * @param ws - optional reusable scratch buffers
  * @returns the bulk ESS, NaN for NaN or constant draws
  * @example
- * essBulk(new Float64Array([0.1, -0.3, 0.8, 1.2, -0.5, 0.2, 0.9, -1.1]), 1); // => 8.99...
+ * const x = new Float64Array([0.1, -0.3, 0.8, 1.2, -0.5, 0.2, 0.9, -1.1, 0.4, -0.7, 1.5, 0.0]);
+ * essBulk(x, 1); // => 12.9501749525715
  */
 export function essBulk(draws: Float64Array, nChains: number, ws?: EssWorkspace): number {
   const s = splitChains(draws, nChains);
@@ -69,7 +71,8 @@ export function essBulk(draws: Float64Array, nChains: number, ws?: EssWorkspace)
  * @returns the ESS, NaN for NaN/Inf or constant draws
  * @throws RangeError when p is outside [0, 1]
  * @example
- * essQuantile(new Float64Array([0.1, -0.3, 0.8, 1.2, -0.5, 0.2, 0.9, -1.1]), 1, 0.5); // => 8.77...
+ * const x = new Float64Array([0.1, -0.3, 0.8, 1.2, -0.5, 0.2, 0.9, -1.1, 0.4, -0.7, 1.5, 0.0]);
+ * essQuantile(x, 1, 0.5); // => 12.9501749525715
  */
 export function essQuantile(
   draws: Float64Array, nChains: number, p: number, sorted?: Float64Array, ws?: EssWorkspace,
@@ -95,7 +98,8 @@ export function essQuantile(
  * @param ws - optional reusable scratch buffers
  * @returns the tail ESS, NaN for NaN/Inf or constant draws
  * @example
- * essTail(new Float64Array([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]), 2); // => 12.05...
+ * const x = new Float64Array([0.1, -0.3, 0.8, 1.2, -0.5, 0.2, 0.9, -1.1, 0.4, -0.7, 1.5, 0.0]);
+ * essTail(x, 1); // => 12.9501749525715
  */
 export function essTail(draws: Float64Array, nChains: number, sorted?: Float64Array, ws?: EssWorkspace): number {
   const srt = sorted ?? Float64Array.from(draws).sort();
@@ -111,7 +115,8 @@ export function essTail(draws: Float64Array, nChains: number, sorted?: Float64Ar
  * @param nChains - number of chains
  * @returns the ESS, NaN for degenerate input
  * @example
- * essSd(new Float64Array([0.1, -0.3, 0.8, 1.2, -0.5, 0.2, 0.9, -1.1]), 1); // => 5.63...
+ * const x = new Float64Array([0.1, -0.3, 0.8, 1.2, -0.5, 0.2, 0.9, -1.1, 0.4, -0.7, 1.5, 0.0]);
+ * essSd(x, 1); // => 12.9501749525715
  */
 export function essSd(draws: Float64Array, nChains: number): number {
   const mu = mean(draws);

@@ -119,7 +119,7 @@ function ensureLag(x: Float64Array, ws: EssWorkspace, t: number): void {
  * @returns the ESS; NaN for fewer than 3 draws per chain, NaN/Inf draws or constant draws
  * @see posterior R/convergence.R `.ess`; Geyer (1992); Vehtari et al. (2021)
  * @example
- * essOfChains(new Float64Array([1, 3, 2, 5, 4, 6, 2, 1, 3, 4, 6, 5]), 2); // => 18.156...
+ * essOfChains(new Float64Array([1, 3, 2, 5, 4, 6, 2, 1, 3, 4, 6, 5]), 2); // => 9.545454545454545
  */
 export function essOfChains(x: Float64Array, nChains: number, ws?: EssWorkspace): number {
   const n = x.length / nChains;

@@ -17,7 +17,8 @@ import { mean, sd } from "./moments.js";
  * @param nChains - number of chains
  * @returns the MCSE; NaN for degenerate input
  * @example
- * mcseMean(new Float64Array([0.1, -0.3, 0.8, 1.2, -0.5, 0.2, 0.9, -1.1]), 1); // => 0.262...
+ * const x = new Float64Array([0.1, -0.3, 0.8, 1.2, -0.5, 0.2, 0.9, -1.1, 0.4, -0.7, 1.5, 0.0]);
+ * mcseMean(x, 1); // => 0.21959268376653276
  */
 export function mcseMean(draws: Float64Array, nChains: number): number {
   return sd(draws) / Math.sqrt(essMean(draws, nChains));
@@ -32,7 +33,8 @@ export function mcseMean(draws: Float64Array, nChains: number): number {
  * @param nChains - number of chains
  * @returns the MCSE; NaN for degenerate input
  * @example
- * mcseSd(new Float64Array([0.1, -0.3, 0.8, 1.2, -0.5, 0.2, 0.9, -1.1]), 1); // => 0.157...
+ * const x = new Float64Array([0.1, -0.3, 0.8, 1.2, -0.5, 0.2, 0.9, -1.1, 0.4, -0.7, 1.5, 0.0]);
+ * mcseSd(x, 1); // => 0.10737673055889412
  */
 export function mcseSd(draws: Float64Array, nChains: number): number {
   const mu = mean(draws);
@@ -62,7 +64,8 @@ const ONE_SD_PROBS = [0.1586553, 0.8413447] as const;
  * @param sorted - the draws sorted ascending, if already at hand
  * @returns the MCSE; NaN for NaN/Inf or constant draws
  * @example
- * mcseQuantile(new Float64Array([0.1, -0.3, 0.8, 1.2, -0.5, 0.2, 0.9, -1.1]), 1, 0.5); // => 0.4
+ * const x = new Float64Array([0.1, -0.3, 0.8, 1.2, -0.5, 0.2, 0.9, -1.1, 0.4, -0.7, 1.5, 0.0]);
+ * mcseQuantile(x, 1, 0.5); // => 0.35
  */
 export function mcseQuantile(draws: Float64Array, nChains: number, p: number, sorted?: Float64Array): number {
   drawsPerChain(draws, nChains);

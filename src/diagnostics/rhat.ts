@@ -58,7 +58,7 @@ export function rhatOfChains(x: Float64Array, nChains: number): number {
  * @param nChains - number of chains
  * @returns R-hat; NaN for degenerate input
  * @example
- * rhatBasic(new Float64Array([1, 2, 3, 4, 2, 3, 4, 5]), 2); // => 1.3038404810405297
+ * rhatBasic(new Float64Array([1, 2, 3, 4, 2, 3, 4, 5]), 2); // => 1.957890020745122
  */
 export function rhatBasic(draws: Float64Array, nChains: number): number {
   const s = splitChains(draws, nChains);
@@ -73,7 +73,7 @@ export function rhatBasic(draws: Float64Array, nChains: number): number {
  * @param nChains - number of chains
  * @returns R-hat; NaN for NaN draws or constant draws
  * @example
- * rhat(new Float64Array([1, 2, 3, 4, 2, 3, 4, 5]), 2); // => 1.2...
+ * rhat(new Float64Array([1, 2, 3, 4, 2, 3, 4, 5]), 2); // => 1.8885001673906132
  */
 export function rhat(draws: Float64Array, nChains: number): number {
   const s = splitChains(draws, nChains);
