@@ -4,6 +4,7 @@
  * `ENGINES` with a function `(model, settings) => FitResult`.
  * @module
  */
+import type { NutsFit } from "../fit/index.js";
 import type { LoadedModel } from "../spec/loadSpec.js";
 import { UsageError } from "./errors.js";
 import { empiricalBayesEngine, nutsEngine } from "./fitEngines.js";
@@ -55,8 +56,11 @@ export interface FitResult {
   readonly ranef?: Readonly<Record<string, { mode: number; sd: number }>>;
   /** NUTS fits: posterior summary by parameter name. */
   readonly summary?: Readonly<Record<string, PosteriorRow>>;
-  /** NUTS fits: per-chain draws (draw-major, `names` order), for `--csv`. Not written to the JSON. */
-  readonly draws?: { readonly names: readonly string[]; readonly chains: readonly Float64Array[] };
+  /** NUTS fits: the whole fit (draws and sampler columns), for `--csv`. Not written to the JSON. */
+  readonly nuts?: NutsFit;
+  /** NUTS fits: E-BFMI per chain and Stan-worded warnings. */
+  readonly ebfmi?: readonly (number | null)[];
+  readonly warnings?: readonly string[];
   /** NUTS fits: sampler timing and counts (stan.json's `timing`). */
   readonly timing?: Readonly<Record<string, unknown>>;
   readonly notes?: string;

@@ -1,6 +1,7 @@
 import { existsSync, mkdtempSync, readFileSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { parseStanCsv, SAMPLER_COLUMNS } from "../../samplers/io/stanCsv.js";
 import { describe, expect, it } from "vitest";
 import { runInProcess } from "./harness.js";
 
@@ -67,10 +68,11 @@ describe("glmm fit --method nuts", () => {
       expect(Math.abs(ours.mean - stan[k].mean), k).toBeLessThan(4 * mcse);
     }
     expect(res.timing.divergences).toBe(0);
-    const lines = readFileSync(join(csv, "draws_chain2.csv"), "utf8").trim().split("\n");
-    expect(lines).toHaveLength(301);
-    expect(lines[0].split(",").slice(0, 2)).toEqual(['"(Intercept)"', '"period2"']);
-    expect(lines[1].split(",")).toHaveLength(Object.keys(res.summary).length);
+    const parsed = parseStanCsv(readFileSync(join(csv, "cbpp_2.csv"), "utf8"));
+    expect(parsed.numDraws).toBe(300);
+    expect(parsed.columns.slice(0, 9)).toEqual(["lp__", ...SAMPLER_COLUMNS, "(Intercept)", "period2"]);
+    expect(parsed.columns).toHaveLength(7 + Object.keys(res.summary).length);
+    expect(parsed.stepSize).toBeGreaterThan(0);
   });
 
   it("--csv with a non-sampling method is refused before any file is written", async () => {

@@ -5,6 +5,7 @@
  * @module
  */
 import { join } from "node:path";
+import { writeStanCsv } from "../../../samplers/io/stanCsv.js";
 import type { Command } from "commander";
 import { coefficientTable, fitHeadline, posteriorTable } from "../../report/table.js";
 import { FIT_METHODS, checkMethod, runEngine, type FitResult, type FitSettings } from "../engines.js";
@@ -51,7 +52,7 @@ export function fitSettings(o: FitCliOptions): FitSettings {
 
 /** The result JSON: model description + the engine's result (draws go to --csv only). */
 function resultJson(model: LoadedModel, settings: FitSettings, result: FitResult, seconds: number): Record<string, unknown> {
-  const { draws: _draws, ...rest } = result;
+  const { nuts: _nuts, ...rest } = result;
   const d = model.design;
   const sampler = settings.method === "nuts"
     ? { chains: settings.chains, warmup: settings.warmup, draws_per_chain: settings.draws, seed: settings.seed, adapt_delta: settings.adaptDelta, max_treedepth: settings.maxTreedepth }
@@ -62,16 +63,15 @@ function resultJson(model: LoadedModel, settings: FitSettings, result: FitResult
   };
 }
 
-function writeDrawsCsv(dir: string, result: FitResult): void {
-  if (!result.draws) throw new UsageError(`--csv needs posterior draws; method ${result.method} has none (use --method nuts)`);
+/** Stan CSV per chain (`<dir>/<model>_<k>.csv`), readable by posterior::read_cmdstan_csv and ArviZ. */
+function writeDrawsCsv(dir: string, model: LoadedModel, settings: FitSettings, result: FitResult): void {
+  if (!result.nuts) throw new UsageError(`--csv needs posterior draws; method ${result.method} has none (use --method nuts)`);
   ensureDir(dir);
-  const { names, chains } = result.draws;
-  chains.forEach((draws, c) => {
-    const k = names.length;
-    const lines = [names.map((n) => JSON.stringify(n)).join(",")];
-    for (let d = 0; d * k < draws.length; d++) lines.push(Array.from(draws.subarray(d * k, (d + 1) * k)).join(","));
-    writeTextAtomic(join(dir, `draws_chain${c + 1}.csv`), `${lines.join("\n")}\n`);
-  });
+  const name = model.spec.name ?? "glmm";
+  const meta = { model: name, seed: settings.seed, warmup: settings.warmup, draws: settings.draws, adaptDelta: settings.adaptDelta, maxTreeDepth: settings.maxTreedepth };
+  for (const chain of result.nuts.result.chains) {
+    writeTextAtomic(join(dir, `${name}_${chain.chain + 1}.csv`), writeStanCsv(chain, meta));
+  }
 }
 
 async function fitAction(specPath: string | undefined, o: FitCliOptions): Promise<void> {
@@ -82,7 +82,7 @@ async function fitAction(specPath: string | undefined, o: FitCliOptions): Promis
   const t0 = performance.now();
   const result = await runEngine(model, settings);
   const json = resultJson(model, settings, result, (performance.now() - t0) / 1000);
-  if (o.csv) writeDrawsCsv(o.csv, result);
+  if (o.csv) writeDrawsCsv(o.csv, model, settings, result);
   if (o.out) writeJsonAtomic(o.out, json);
   if (wantsJson(o)) process.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
   else process.stdout.write(`${fitHeadline(json)}\n\n${result.summary ? posteriorTable(result.summary) : coefficientTable(result.estimates ?? {})}\n`);
