@@ -164,6 +164,8 @@ function onWorkerMessage(
 
 function runInWorkers(factory: ModelFactoryRef, list: ChainOptions[], nWorkers: number, o: SampleOptions): Promise<ChainResult[]> {
   return new Promise((resolve, reject) => {
+    const boot = workerBootstrap(factory); // throws (rejects) when tsx is needed but missing
+    const toError = (e: unknown): Error => (e instanceof Error ? e : new Error(String(e)));
     const results: ChainResult[] = new Array(list.length);
     const workers: Worker[] = [];
     let queued = 0;
@@ -182,18 +184,20 @@ function runInWorkers(factory: ModelFactoryRef, list: ChainOptions[], nWorkers: 
     const assign = (w: Worker): void => {
       if (queued < list.length) w.postMessage({ type: "run", options: list[queued++] });
     };
-    let boot: string;
-    try {
-      boot = workerBootstrap(factory);
-    } catch (e) {
-      return finish(e as Error);
-    }
     for (let k = 0; k < nWorkers; k++) {
       const w = new Worker(boot, { eval: true, workerData: { [WORKER_FLAG]: true, factory } });
       workers.push(w);
-      w.on("message", (m: FromWorker) => !settled && onWorkerMessage(m, o, results, () => assign(w), finish));
-      w.on("error", (e) => finish(e instanceof Error ? e : new Error(String(e))));
-      w.on("exit", (code) => !settled && code !== 0 && finish(new Error(`A sampler worker exited with code ${code}.`)));
+      w.on("message", (m: FromWorker) => {
+        if (settled) return;
+        try {
+          onWorkerMessage(m, o, results, () => assign(w), finish);
+        } catch (e) {
+          finish(toError(e)); // e.g. a throwing onProgress callback
+        }
+      });
+      w.on("error", (e) => finish(toError(e)));
+      // workers only stop when terminated by finish(): any earlier exit is a failure (never hang)
+      w.on("exit", (code) => !settled && finish(new Error(`A sampler worker exited (code ${code}) before finishing its chains.`)));
       assign(w);
     }
   });

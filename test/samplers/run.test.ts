@@ -79,6 +79,13 @@ describe("sample (chains in worker threads)", () => {
     expect(afterAbort).toBe(0);
   }, 60_000);
 
+  it("rejects when onProgress throws (worker path)", async () => {
+    const onProgress = () => {
+      throw new Error("progress bar broke");
+    };
+    await expect(sample(normal3, { chains: 1, warmup: 20, draws: 20, workers: 1, onProgress })).rejects.toThrow(/progress bar broke/);
+  }, 60_000);
+
   it("aborts in-process too (workers: 0)", async () => {
     const ctrl = new AbortController();
     const p = sample(normal3, { chains: 2, warmup: 100, draws: 100, workers: 0, signal: ctrl.signal, onProgress: (q) => q.iteration === 10 && ctrl.abort() });
