@@ -15,14 +15,15 @@ import type { ConvergenceInfo } from "./results.js";
  * @param x0 - start
  * @param lower - lower bounds
  * @param simplex - run the simplex first (default true)
+ * @param gtol - BFGS gradient tolerance on the deviance scale (finite-difference noise is about 1e-7)
  * @returns the better of the two results with total evaluations
  * @example
  * optimiseTheta(x => (x[0] - 2) ** 2, new Float64Array([1]), new Float64Array([0])).x; // => [2]
  */
-export function optimiseTheta(f: Objective, x0: Float64Array, lower: Float64Array, simplex = true): OptimResult {
+export function optimiseTheta(f: Objective, x0: Float64Array, lower: Float64Array, simplex = true, gtol = 1e-6): OptimResult {
   const nm = simplex ? nelderMead(f, x0, { lower, ftolAbs: 1e-7, ftolRel: 1e-10, xtol: 1e-5, step: 0.1, restarts: 1 }) : null;
   const start = nm ? nm.x : x0;
-  const bf = bfgsBox(f, Float64Array.from(start), { lower, gtol: 1e-7, fdStep: 1e-6 });
+  const bf = bfgsBox(f, Float64Array.from(start), { lower, gtol, fdStep: 1e-6 });
   const best = nm && nm.f < bf.f ? nm : bf;
   return { ...best, evaluations: (nm?.evaluations ?? 0) + bf.evaluations, converged: bf.converged || (nm?.converged ?? false) };
 }

@@ -53,6 +53,7 @@ export function bfgsBox(f: Objective, x0: Float64Array, options: BfgsOptions = {
       return done(x, fv, evals, true, "no further decrease (line search)");
     }
     const gNew = grad(step.x);
+    if (it === 0 || isIdentity(H)) scaleIdentity(H, step.x, x, gNew, g);
     updateInverseHessian(H, step.x, x, gNew, g, free);
     const rel = Math.abs(fv - step.f) / Math.max(1, Math.abs(fv));
     x = step.x; fv = step.f; g = gNew;
@@ -98,9 +99,19 @@ function direction(H: Float64Array[], g: Float64Array, free: boolean[]): Float64
   return d;
 }
 
+/** Nocedal & Wright (6.20): H0 = (s'y / y'y) I before the first update. */
+function scaleIdentity(H: Float64Array[], xn: Float64Array, x: Float64Array, gn: Float64Array, g: Float64Array): void {
+  let sy = 0, yy = 0;
+  for (let i = 0; i < x.length; i++) { const yi = gn[i] - g[i]; sy += (xn[i] - x[i]) * yi; yy += yi * yi; }
+  if (!(sy > 0 && yy > 0)) return;
+  for (let i = 0; i < x.length; i++) H[i][i] = sy / yy;
+}
+
 function lineSearch(fx: Objective, x: Float64Array, f0: number, g: Float64Array, d: Float64Array,
   lo: Float64Array, up: Float64Array): { x: Float64Array; f: number } | null {
-  let t = 1;
+  let maxStep = 0;
+  for (let i = 0; i < x.length; i++) maxStep = Math.max(maxStep, Math.abs(d[i]) / Math.max(1, Math.abs(x[i])));
+  let t = maxStep > 1 ? 1 / maxStep : 1;
   for (let k = 0; k < 40; k++, t *= 0.5) {
     const xn = new Float64Array(x.length);
     for (let i = 0; i < x.length; i++) xn[i] = x[i] + t * d[i];
