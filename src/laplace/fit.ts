@@ -12,7 +12,7 @@ import type { FitMethod, MixedFit } from "./results.js";
 export interface FitOptions extends PredOptions {
   /** Default: REML for gaussian, Laplace otherwise. */
   readonly method?: FitMethod;
-  /** Quadrature points for method 'AGQ' (default 25... lme4 has no default; we use 25). */
+  /** Quadrature points for method 'AGQ' (default 25; one scalar random-effect term only). */
   readonly nAGQ?: number;
   /** Starting NB2 shape. */
   readonly shape?: number;
