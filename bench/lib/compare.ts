@@ -15,12 +15,20 @@ export interface Case {
   fn: () => unknown;
 }
 
-/** One row of a comparison: a case's timing and its median relative to the baseline's. */
+/** A timing for a table row: `measure`'s, or one assembled by hand (CPU time then optional). */
+export type RowTiming = Omit<Timing, "cpuMedian"> & { cpuMedian?: number };
+
+/** One row of a table: a case's timing and its median relative to the baseline's. */
 export interface Row {
   name: string;
-  timing: Timing;
+  timing: RowTiming;
   /** median / baseline median (the baseline row has 1) */
   ratio: number;
+}
+
+/** A row produced by `compare`: its timing always has the CPU time. */
+export interface MeasuredRow extends Row {
+  timing: Timing;
 }
 
 /**
@@ -35,9 +43,9 @@ export interface Row {
  * const rows = compare({ name: "noop", fn: () => 0 }, [{ name: "sum", fn: () => [1, 2].reduce((a, b) => a + b) }]);
  * rows[0].ratio; // => 1
  */
-export function compare(baseline: Case, candidates: Case[], options: MeasureOptions = {}): Row[] {
+export function compare(baseline: Case, candidates: Case[], options: MeasureOptions = {}): MeasuredRow[] {
   const base = measure(baseline.fn, options);
-  const rows: Row[] = [{ name: baseline.name, timing: base, ratio: 1 }];
+  const rows: MeasuredRow[] = [{ name: baseline.name, timing: base, ratio: 1 }];
   for (const c of candidates) {
     const t = measure(c.fn, options);
     rows.push({ name: c.name, timing: t, ratio: t.median / base.median });
@@ -46,7 +54,7 @@ export function compare(baseline: Case, candidates: Case[], options: MeasureOpti
 }
 
 /**
- * Format rows as a fixed-width text table (median/min/max in ms and the ratio to the baseline).
+ * Format rows as a fixed-width text table (median/min/max wall ms, CPU ms or "-", ratio to the baseline).
  *
  * @param rows - rows from `compare`
  * @returns the table text
@@ -59,7 +67,7 @@ export function formatTable(rows: Row[]): string {
   const head = `${"case".padEnd(w)}  median ms  min ms  max ms  cpu ms  x baseline`;
   const lines = rows.map((r) =>
     `${r.name.padEnd(w)}  ${r.timing.median.toFixed(2).padStart(9)}  ${r.timing.min.toFixed(2).padStart(6)}  ` +
-    `${r.timing.max.toFixed(2).padStart(6)}  ${r.timing.cpuMedian.toFixed(2).padStart(6)}  ${r.ratio.toFixed(2).padStart(10)}`,
+    `${r.timing.max.toFixed(2).padStart(6)}  ${(r.timing.cpuMedian?.toFixed(2) ?? "-").padStart(6)}  ${r.ratio.toFixed(2).padStart(10)}`,
   );
   return [head, ...lines].join("\n");
 }

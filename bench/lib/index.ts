@@ -4,4 +4,4 @@
  * @module
  */
 export { measure, medianOf, type Timing, type MeasureOptions } from "./measure.js";
-export { compare, formatTable, report, RESULTS_DIR, type Case, type Row } from "./compare.js";
+export { compare, formatTable, report, RESULTS_DIR, type Case, type Row, type RowTiming, type MeasuredRow } from "./compare.js";

@@ -75,6 +75,47 @@ function prepare(x: Float64Array, ws: EssWorkspace): boolean {
   return true;
 }
 
+/**
+ * Mean over chains of the biased autocovariances at lags `lag .. lag + 3` (those below n), summed
+ * directly in one pass over the centred draws.
+ */
+function directLags(centered: Float64Array, n: number, nChains: number, lag: number, out: Float64Array): void {
+  let s0 = 0;
+  let s1 = 0;
+  let s2 = 0;
+  let s3 = 0;
+  for (let c = 0; c < nChains; c++) {
+    const base = c * n;
+    const end = base + n;
+    let a0 = 0;
+    let a1 = 0;
+    let a2 = 0;
+    let a3 = 0;
+    let i = base;
+    for (; i + lag + 3 < end; i++) {
+      const v = centered[i];
+      const j = i + lag;
+      a0 += v * centered[j];
+      a1 += v * centered[j + 1];
+      a2 += v * centered[j + 2];
+      a3 += v * centered[j + 3];
+    }
+    for (; i + lag < end; i++) {
+      const v = centered[i];
+      const j = i + lag;
+      a0 += v * centered[j];
+      if (j + 1 < end) a1 += v * centered[j + 1];
+      if (j + 2 < end) a2 += v * centered[j + 2];
+    }
+    s0 += a0 / n;
+    s1 += a1 / n;
+    s2 += a2 / n;
+    s3 += a3 / n;
+  }
+  const sums = [s0, s1, s2, s3];
+  for (let k = 0; k < 4 && lag + k < n; k++) out[lag + k] = sums[k] / nChains;
+}
+
 /** Make `acovMeans[0..t]` available. */
 function ensureLag(x: Float64Array, ws: EssWorkspace, t: number): void {
   if (t < ws.computed) return;
@@ -85,27 +126,7 @@ function ensureLag(x: Float64Array, ws: EssWorkspace, t: number): void {
     return;
   }
   let lag = ws.computed;
-  for (; lag <= t; lag += 2) {
-    // two lags per pass over the draws
-    let s0 = 0;
-    let s1 = 0;
-    for (let c = 0; c < nChains; c++) {
-      const base = c * n;
-      const last = base + n - lag - 1;
-      let a0 = 0;
-      let a1 = 0;
-      for (let i = base; i < last; i++) {
-        const v = centered[i];
-        a0 += v * centered[i + lag];
-        a1 += v * centered[i + lag + 1];
-      }
-      if (last >= base) a0 += centered[last] * centered[last + lag];
-      s0 += a0 / n;
-      s1 += a1 / n;
-    }
-    acovMeans[lag] = s0 / nChains;
-    if (lag + 1 < n) acovMeans[lag + 1] = s1 / nChains;
-  }
+  for (; lag <= t; lag += 4) directLags(centered, n, nChains, lag, acovMeans);
   ws.computed = Math.min(lag, n);
 }
 
