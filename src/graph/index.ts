@@ -13,3 +13,4 @@ export { model, type ModelNode } from "./model.js";
 export type { Values, Draws, DataInput, ScalarNames, Pairs } from "./infer.js";
 export { toDesign, type GraphDesign } from "./toDesign.js";
 export { compileModel, type GraphModel } from "./compileModel.js";
+export { designToGraph, type GraphWithData } from "./fromDesign.js";

@@ -55,12 +55,17 @@ function knownK(rng: Rng, m: number, singular: boolean): Float64Array {
   return K;
 }
 
-function makeTerm(spec: TermSpec, n: number, rng: Rng, earlier: ReTerm[]): ReTerm {
+function makeTerm(spec: TermSpec, n: number, rng: Rng, earlier: ReTerm[], cov: Map<string, Float64Array>): ReTerm {
   const k = spec.k ?? 1;
+  const same = earlier.find((t) => t.group === spec.group); // one grouping factor per group name, as in a formula
   let nLev = spec.obsLevel ? n : spec.nLev ?? 4;
   const index = new Int32Array(n);
   let levels: string[];
-  if (spec.nestedIn !== undefined) {
+  if (same) {
+    nLev = same.levels.length;
+    index.set(same.index);
+    levels = [...same.levels];
+  } else if (spec.nestedIn !== undefined) {
     const parent = earlier[spec.nestedIn];
     const per = spec.nLev ?? 2;
     nLev = parent.levels.length * per;
@@ -73,7 +78,11 @@ function makeTerm(spec: TermSpec, n: number, rng: Rng, earlier: ReTerm[]): ReTer
   }
   const Z = new Float64Array(n * k);
   const termNames = spec.slopeOnly ? ["x"] : ["(Intercept)", ...Array.from({ length: k - 1 }, (_, a) => `x${a + 1}`)];
-  for (let i = 0; i < n; i++) for (let a = 0; a < k; a++) Z[i * k + a] = termNames[a] === "(Intercept)" ? 1 : normal(rng);
+  termNames.forEach((nm, a) => { // one covariate per name, shared by the terms that use it
+    if (!cov.has(nm)) cov.set(nm, Float64Array.from({ length: n }, () => (nm === "(Intercept)" ? 1 : normal(rng))));
+    const col = cov.get(nm)!;
+    for (let i = 0; i < n; i++) Z[i * k + a] = col[i];
+  });
   const term: ReTerm = { group: spec.group, termNames, levels, index, Z };
   return spec.known ? { ...term, knownCovariance: knownK(rng, nLev, spec.known === "singular") } : term;
 }
@@ -107,7 +116,8 @@ export function syntheticDesign(spec: DesignSpec): Design {
   for (let i = 0; i < n; i++) X[i * p] = 1;
   const fixedNames = ["(Intercept)", ...Array.from({ length: p - 1 }, (_, j) => `c${j + 1}`)];
   const terms: ReTerm[] = [];
-  for (const t of spec.terms) terms.push(makeTerm(t, n, rng, terms));
+  const cov = new Map<string, Float64Array>();
+  for (const t of spec.terms) terms.push(makeTerm(t, n, rng, terms, cov));
   const offset = spec.offset ? covariates(rng, n, 1).map((v) => 0.3 * v) : undefined;
   return {
     n, p, X, fixedNames, response: { name: "y", ...response(rng, spec.family, n) },
