@@ -213,3 +213,97 @@ describe("NUTS U-turn checks vs a brute-force span evaluation (2-d anisotropic o
     });
   }
 });
+
+/**
+ * Brute-force selection for a forward-only trajectory with every uniform equal to u: inside a subtree the right
+ * half's proposal is taken iff u < W_right / (W_left + W_right); a valid new subtree replaces the sample iff
+ * W_new > W_old or u < W_new / W_old (biased progressive sampling). W = sum of exp(H0 - H_k). U-turn rules as above.
+ */
+function referenceSelection(ps: Float64Array[], H: number[], maxDepth: number, u: number): { index: number; steps: number } {
+  const dot = (a: Float64Array, b: Float64Array) => a.reduce((s, x, i) => s + x * b[i], 0);
+  const sum = (a: number, b: number) => {
+    const r = new Float64Array(ps[0].length);
+    for (let k = a; k <= b; k++) for (let i = 0; i < r.length; i++) r[i] += ps[k][i];
+    return r;
+  };
+  const plus = (r: Float64Array, v: Float64Array) => r.map((x, i) => x + v[i]);
+  const crit = (i: number, k: number, rho: Float64Array) => dot(ps[i], rho) > 0 && dot(ps[k], rho) > 0;
+  const merged = (a: number, m: number, b: number) =>
+    crit(a, b, sum(a, b)) && crit(a, m, plus(sum(a, m - 1), ps[m])) && crit(m - 1, b, plus(sum(m, b), ps[m - 1]));
+  const weight = (k: number) => Math.exp(H[0] - H[k]);
+  const build = (a: number, d: number): { valid: boolean; steps: number; pick: number; w: number } => {
+    if (d === 0) return { valid: H[a] - H[0] <= 1000, steps: 1, pick: a, w: weight(a) };
+    const half = 2 ** (d - 1);
+    const left = build(a, d - 1);
+    if (!left.valid) return left;
+    const right = build(a + half, d - 1);
+    const steps = left.steps + right.steps;
+    if (!right.valid) return { ...right, steps };
+    const w = left.w + right.w;
+    const pick = u < right.w / w ? right.pick : left.pick;
+    return { valid: merged(a, a + half, a + 2 * half - 1), steps, pick, w };
+  };
+  let depth = 0;
+  let steps = 0;
+  let index = 0;
+  let wOld = 1;
+  while (depth < maxDepth) {
+    const sub = build(2 ** depth, depth);
+    steps += sub.steps;
+    if (!sub.valid) break;
+    depth++;
+    if (sub.w > wOld || u < sub.w / wOld) index = sub.pick;
+    wOld += sub.w;
+    if (!merged(0, 2 ** (depth - 1), 2 ** depth - 1)) break;
+  }
+  return { index, steps };
+}
+
+describe("NUTS sample selection vs brute force (large energy errors: unequal weights)", () => {
+  // 2-d oscillator log p = -(q1^2 + 4 q2^2)/2 with big steps (energy errors O(1)), forward only (u > 0.5)
+  const logDensity: LogDensityFn = (t, g) => {
+    g[0] = -t[0];
+    g[1] = -4 * t[1];
+    return -0.5 * (t[0] * t[0] + 4 * t[1] * t[1]);
+  };
+  const script = [Math.exp(-0.5), 0, Math.exp(-0.3), 0.15];
+  const sr = scriptedRng(script, 0);
+  const p0 = [normal(sr.rng), normal(sr.rng)];
+  let checked = 0;
+  let differsFromAlwaysAccept = 0;
+  for (const eps of [0.35, 0.5, 0.65, 0.8, 0.9]) {
+    for (const u of [0.55, 0.7, 0.85, 0.97]) {
+      it(`eps ${eps}, u ${u}: same leapfrog count and the same selected state`, () => {
+        const q = [0.8, -0.4];
+        const p = [...p0];
+        const qs = [Float64Array.from(q)];
+        const ps = [Float64Array.from(p)];
+        const Hs = [0.5 * (q[0] ** 2 + 4 * q[1] ** 2) + 0.5 * (p[0] ** 2 + p[1] ** 2)];
+        for (let k = 0; k < 1100; k++) {
+          p[0] -= 0.5 * eps * q[0];
+          p[1] -= 0.5 * eps * 4 * q[1];
+          q[0] += eps * p[0];
+          q[1] += eps * p[1];
+          p[0] -= 0.5 * eps * q[0];
+          p[1] -= 0.5 * eps * 4 * q[1];
+          qs.push(Float64Array.from(q));
+          ps.push(Float64Array.from(p));
+          Hs.push(0.5 * (q[0] ** 2 + 4 * q[1] ** 2) + 0.5 * (p[0] ** 2 + p[1] ** 2));
+        }
+        const ref = referenceSelection(ps, Hs, 10, u);
+        const { rng } = scriptedRng(script, u);
+        const [s, info] = step(rng, init(Float64Array.from([0.8, -0.4]), logDensity), { logDensity, stepSize: eps, metric: unitMetric(2) });
+        expect(info.numSteps).toBe(ref.steps);
+        expect(s.position[0]).toBeCloseTo(qs[ref.index][0], 10);
+        expect(s.position[1]).toBeCloseTo(qs[ref.index][1], 10);
+        checked++;
+        // an "always take the new subtree" sampler would end in the last subtree: count the cases that differ
+        if (ref.index < 2 ** (info.treeDepth - 1)) differsFromAlwaysAccept++;
+      });
+    }
+  }
+  it("the cases above include selections from the old trajectory (the progressive step is exercised)", () => {
+    expect(checked).toBe(20);
+    expect(differsFromAlwaysAccept).toBeGreaterThan(0);
+  });
+});
