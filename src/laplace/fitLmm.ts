@@ -1,6 +1,6 @@
 /**
- * Fits a gaussian LMM by exact profiled ML or REML (lme4 lmer): projected quasi-Newton over theta
- * (the profiled deviance is smooth; lme4 uses bobyqa, a quadratic-model method).
+ * Fits a gaussian LMM by exact profiled ML or REML (lme4 lmer): bounded simplex, then projected
+ * quasi-Newton polish over theta (lme4 uses bobyqa).
  * @module
  */
 import type { Design } from "../design/design.js";
@@ -28,7 +28,7 @@ export function fitLmm(design: Design, reml: boolean, options: PredOptions = {})
   const y = Float64Array.from(design.response.y, (v, i) => v - (design.offset ? design.offset[i] : 0));
   const f = (theta: Float64Array): number => lmmDeviance(pred, y, theta, reml).deviance;
   const lower = thetaLowerBounds(pred.layouts);
-  const opt = optimiseTheta(f, thetaStart(pred.layouts), lower, false, 1e-4);
+  const opt = optimiseTheta(f, thetaStart(pred.layouts), lower, true, 1e-4);
   const ev = lmmDeviance(pred, y, opt.x, reml);
   const { n, p } = design;
   const s2 = ev.sigma * ev.sigma;
@@ -42,6 +42,6 @@ export function fitLmm(design: Design, reml: boolean, options: PredOptions = {})
     varCorr: varCorrFromTheta(opt.x, pred.layouts, ev.sigma),
     logLik: -ev.deviance / 2, deviance: ev.deviance, AIC: ev.deviance + 2 * df, BIC: ev.deviance + df * Math.log(n), df, nobs: n,
     ranef: ranefEntries(pred.layouts, b, condVar.map((v) => v * s2)),
-    convergence: convergenceInfo("bfgs", opt, f, lower, pred.layouts.length ? opt.x.length : 0),
+    convergence: convergenceInfo("nelderMead+bfgs", opt, f, lower, pred.layouts.length ? opt.x.length : 0),
   };
 }

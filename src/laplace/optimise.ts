@@ -10,7 +10,9 @@ import type { Objective, OptimResult } from "../optim/types.js";
 import type { ConvergenceInfo } from "./results.js";
 
 /**
- * Minimises f over a box: Nelder-Mead (tight tolerances) then BFGS.
+ * Minimises f over a box: Nelder-Mead (moderate tolerances) then BFGS polish. The simplex matters: for a
+ * scalar term the deviance is even in theta, so theta = 0 is a stationary point where a gradient method
+ * started far away can stop (seen on insteval when BFGS alone jumped to the bound).
  * @param f - deviance
  * @param x0 - start
  * @param lower - lower bounds
@@ -21,7 +23,7 @@ import type { ConvergenceInfo } from "./results.js";
  * optimiseTheta(x => (x[0] - 2) ** 2, new Float64Array([1]), new Float64Array([0])).x; // => [2]
  */
 export function optimiseTheta(f: Objective, x0: Float64Array, lower: Float64Array, simplex = true, gtol = 1e-6): OptimResult {
-  const nm = simplex ? nelderMead(f, x0, { lower, ftolAbs: 1e-7, ftolRel: 1e-10, xtol: 1e-5, step: 0.1, restarts: 1 }) : null;
+  const nm = simplex ? nelderMead(f, x0, { lower, ftolAbs: 1e-6, ftolRel: 1e-9, xtol: 1e-4, step: 0.1, restarts: 0 }) : null;
   const start = nm ? nm.x : x0;
   const bf = bfgsBox(f, Float64Array.from(start), { lower, gtol, fdStep: 1e-6 });
   const best = nm && nm.f < bf.f ? nm : bf;
