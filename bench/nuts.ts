@@ -74,19 +74,25 @@ export default async function run(args: string[]): Promise<void> {
     perModel[name] = { leapfrogs: r.leapfrogs, overhead_us_per_leapfrog: r.overheadUs, ratio: r.rows[1].ratio };
   }
   const factory = { module: fileURLToPath(import.meta.url), exportName: "normalModel", args: { dim: 100 } };
+  const timed = async (o: Parameters<typeof sample>[1]): Promise<number> => {
+    const t = performance.now();
+    await sample(factory, o);
+    return performance.now() - t;
+  };
   const sopts = { chains: 4, warmup: iters, draws: iters, seed: 2 };
-  const par: Row[] = [];
-  const t0 = performance.now();
-  await sample(factory, { ...sopts, workers: 0 });
-  const serial = performance.now() - t0;
-  const t1 = performance.now();
-  await sample(factory, { ...sopts, workers: 2 });
-  const parallel = performance.now() - t1;
-  par.push({ name: "sample normal100, 4 chains, workers 0", timing: { median: serial, min: serial, max: serial, samples: [serial] }, ratio: 1 });
-  par.push({ name: "sample normal100, 4 chains, workers 2", timing: { median: parallel, min: parallel, max: parallel, samples: [parallel] }, ratio: parallel / serial });
-  report("nuts", [...all, ...par], { iterations: iters, per_model: perModel, speedup_2_workers: serial / parallel });
+  // worker start-up alone: 4 chains of 10 + 10 iterations (under tsx each worker also transforms the TS sources)
+  const startup = await timed({ ...sopts, warmup: 10, draws: 10, workers: 2 });
+  const serial = await timed({ ...sopts, workers: 0 });
+  const parallel = await timed({ ...sopts, workers: 2 });
+  const row = (name: string, ms: number, ratio: number): Row => ({ name, timing: { median: ms, min: ms, max: ms, samples: [ms] }, ratio });
+  const par: Row[] = [
+    row("sample normal100, 4 chains, workers 0", serial, 1),
+    row("sample normal100, 4 chains, workers 2", parallel, parallel / serial),
+    row("worker start-up: 4 chains 10+10, workers 2", startup, startup / serial),
+  ];
+  report("nuts", [...all, ...par], { iterations: iters, per_model: perModel, speedup_2_workers: serial / parallel, worker_startup_ms: startup });
   for (const [k, v] of Object.entries(perModel)) {
     console.log(`${k}: ${v.leapfrogs} leapfrogs, sampler overhead ${v.overhead_us_per_leapfrog.toFixed(2)} us/leapfrog, NUTS/gradient-only ${v.ratio.toFixed(1)}x`);
   }
-  console.log(`4 chains: in-process ${(serial / 1000).toFixed(2)} s, 2 workers ${(parallel / 1000).toFixed(2)} s (speed-up ${(serial / parallel).toFixed(2)}x)`);
+  console.log(`4 chains: in-process ${(serial / 1000).toFixed(2)} s, 2 workers ${(parallel / 1000).toFixed(2)} s (speed-up ${(serial / parallel).toFixed(2)}x; worker start-up ${(startup / 1000).toFixed(2)} s)`);
 }
