@@ -112,8 +112,10 @@ function directLags(centered: Float64Array, n: number, nChains: number, lag: num
     s2 += a2 / n;
     s3 += a3 / n;
   }
-  const sums = [s0, s1, s2, s3];
-  for (let k = 0; k < 4 && lag + k < n; k++) out[lag + k] = sums[k] / nChains;
+  out[lag] = s0 / nChains;
+  if (lag + 1 < n) out[lag + 1] = s1 / nChains;
+  if (lag + 2 < n) out[lag + 2] = s2 / nChains;
+  if (lag + 3 < n) out[lag + 3] = s3 / nChains;
 }
 
 /** Make `acovMeans[0..t]` available. */
@@ -161,7 +163,6 @@ export function essOfChains(x: Float64Array, nChains: number, ws?: EssWorkspace)
 /** Geyer's initial positive + initial monotone sequences; returns the integrated autocorrelation time. */
 function geyerTau(x: Float64Array, w: EssWorkspace, meanVar: number, varPlus: number): number {
   const { n, acovMeans: acm, rho } = w;
-  rho.fill(0);
   let t = 0;
   let even = 1;
   rho[0] = even;
@@ -172,6 +173,8 @@ function geyerTau(x: Float64Array, w: EssWorkspace, meanVar: number, varPlus: nu
     ensureLag(x, w, t + 1);
     even = 1 - (meanVar - acm[t]) / varPlus;
     odd = 1 - (meanVar - acm[t + 1]) / varPlus;
+    rho[t] = 0; // rho is reused across calls: clear what this call may read
+    rho[t + 1] = 0;
     if (even + odd >= 0) {
       rho[t] = even;
       rho[t + 1] = odd;
