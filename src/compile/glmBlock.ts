@@ -5,7 +5,7 @@
  * level: random-effect factors are never expanded to dense dummy columns).
  * @module
  */
-import { Kernel, obsLogLik, type DispersionState } from "../families/kernels.js";
+import { Kernel, nbMemo, obsLogLik, type DispersionState } from "../families/kernels.js";
 import type { TermState } from "./termState.js";
 
 /** Flat views of the design and the terms, built once per compiled model. */
@@ -42,7 +42,7 @@ export function makeGlmState(
     n: d.n, p: d.p, X: d.X, y: d.response.y,
     trials: d.response.trials ?? new Float64Array(d.n).fill(1),
     offset: d.offset ?? null, kernel,
-    disp: { disp: 0.5, a: 0.5, b: 0.5, c: 0.5, g: 0.5, gd: 0.5 }, // doubles from the start (field representation)
+    disp: { disp: 0.5, a: 0.5, b: 0.5, c: 0.5, g: 0.5, gd: 0.5, memo: kernel === Kernel.NegBinomial2Log ? nbMemo() : undefined }, // doubles from the start (field representation)
     termIndex: terms.map((t) => t.index), termZ: terms.map((t) => t.Z),
     termB: terms.map((t) => t.b), termGB: terms.map((t) => t.gb),
     termK: Int32Array.from(terms.map((t) => t.k)),

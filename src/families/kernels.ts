@@ -49,13 +49,39 @@ export interface DispersionState {
   g: number;
   /** out: accumulated d lp / d dispersion over calls (gaussian: sum r^2 / sigma^3 part) */
   gd: number;
+  /** NB2 memo for integer counts y < memo size: lgamma(y + shape), digamma(y + shape), valid where stamp = epoch. */
+  memo?: NbMemo;
+}
+
+/**
+ * Per-evaluation memo of NB2's lgamma(y + shape) and digamma(y + shape) for small integer counts: counts repeat,
+ * so each distinct count costs one lgamma/digamma pair per evaluation instead of one per observation.
+ */
+export interface NbMemo {
+  readonly lg: Float64Array;
+  readonly dg: Float64Array;
+  readonly stamp: Int32Array;
+  epoch: number;
+}
+
+/**
+ * An empty NB2 memo for counts below `size`.
+ *
+ * @example
+ * nbMemo(64).lg.length; // => 64
+ */
+export function nbMemo(size = 1024): NbMemo {
+  return { lg: new Float64Array(size), dg: new Float64Array(size), stamp: new Int32Array(size).fill(-1), epoch: 0 };
 }
 
 /** Prepare the dispersion state for one evaluation. */
 export function setDispersion(k: Kernel, s: DispersionState, disp: number): void {
   s.disp = disp; s.gd = 0; s.g = 0;
   if (k === Kernel.GaussianIdentity || k === Kernel.GaussianLog) s.a = 1 / (disp * disp);
-  else if (k === Kernel.NegBinomial2Log) { s.a = Math.log(disp); s.b = gammaln(disp); s.c = digamma(disp); }
+  else if (k === Kernel.NegBinomial2Log) {
+    s.a = Math.log(disp); s.b = gammaln(disp); s.c = digamma(disp);
+    if (s.memo) s.memo.epoch++;
+  }
 }
 
 /**
@@ -108,9 +134,19 @@ function negBinomial2(y: number, e: number, s: DispersionState): number {
   const m = e > logPhi_ ? e : logPhi_;
   const lse = m + Math.log1p(Math.exp(-Math.abs(e - logPhi_)));
   const w = Math.exp(e - lse); // mu / (mu + phi)
+  let lg: number, dg: number;
+  const memo = s.memo;
+  if (memo !== undefined && y < memo.lg.length && y === (y | 0)) {
+    if (memo.stamp[y] !== memo.epoch) {
+      memo.lg[y] = gammaln(y + phi); memo.dg[y] = digamma(y + phi); memo.stamp[y] = memo.epoch;
+    }
+    lg = memo.lg[y]; dg = memo.dg[y];
+  } else {
+    lg = gammaln(y + phi); dg = digamma(y + phi);
+  }
   s.g = y - (y + phi) * w;
-  s.gd += digamma(y + phi) - s.c + logPhi_ + 1 - lse - (y + phi) * Math.exp(-lse);
-  return gammaln(y + phi) - s.b + y * e + phi * logPhi_ - (y + phi) * lse;
+  s.gd += dg - s.c + logPhi_ + 1 - lse - (y + phi) * Math.exp(-lse);
+  return lg - s.b + y * e + phi * logPhi_ - (y + phi) * lse;
 }
 
 function binomialProbit(y: number, n: number, e: number, s: DispersionState): number {
