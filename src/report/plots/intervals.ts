@@ -88,7 +88,7 @@ export function caterpillarSpec(rows: readonly CompareRow[]): VlSpec & { vconcat
       width: 420,
       height: Math.max(120, mine.length * 22),
       layer: [
-        { mark: { type: "rule", color: "#999", strokeDash: [3, 3] }, encoding: { x: { datum: 0 } } },
+        { data: { values: [{ x: 0 }] }, mark: { type: "rule", color: "#999", strokeDash: [3, 3] }, encoding: { x: { field: "x", type: "quantitative" } } },
         ...intervalLayers({ field: "param", type: "nominal", title: group, sort: { field: "order", op: "mean", order: "ascending" } }),
       ],
     };
