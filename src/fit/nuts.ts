@@ -103,7 +103,7 @@ export function nutsTiming(result: SampleResult, summary: readonly SummaryRow[])
   return {
     chains: result.chains.length,
     warmup: result.settings.warmup,
-    draws_per_chain: result.settings.draws,
+    draws_per_chain: result.chains[0]?.sampler.lp.length ?? 0,
     sampling_s: sampling,
     warmup_s: warmup,
     wall_s: result.seconds,

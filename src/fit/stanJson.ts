@@ -43,7 +43,7 @@ export function toStanJson(fit: NutsFit, extra: Record<string, unknown> = {}): R
     ...extra,
     chains: fit.result.chains.length,
     warmup: s.warmup,
-    draws_per_chain: s.draws,
+    draws_per_chain: fit.timing.draws_per_chain,
     seed: s.seed,
     adapt_delta: s.adaptDelta,
     summary,
