@@ -6,7 +6,12 @@
 import type { CompareRow, Comparison } from "../compare/types.js";
 import { formatTable } from "./table.js";
 
-/** Format a number with `digits` significant digits (null/NaN as blank). */
+/**
+ * Format a number with `digits` significant digits (null/NaN as blank).
+ *
+ * @example
+ * num(-0.99233); // => "-0.9923"
+ */
 export function num(x: number | null | undefined, digits = 4): string {
   if (x === null || x === undefined || Number.isNaN(x)) return "";
   if (!Number.isFinite(x)) return x > 0 ? "Inf" : "-Inf";
@@ -50,7 +55,12 @@ export function compareText(c: Comparison): string {
   return lines.join("\n");
 }
 
-/** Escape text for HTML. */
+/**
+ * Escape text for HTML.
+ *
+ * @example
+ * escapeHtml("a<b"); // => "a&lt;b"
+ */
 export function escapeHtml(s: string): string {
   return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
