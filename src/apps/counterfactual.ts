@@ -57,7 +57,8 @@ export function termLevels(design: Design, term: string, factorLevels?: readonly
     const missing = suffixes.find((s) => !factorLevels.includes(s));
     if (missing === undefined) return { levels: [...factorLevels], binary: false };
   }
-  throw new Error(`'${term}' has indicator columns ${suffixes.map((s) => term + s).join(", ")} but no declared level order; declare it under the spec's factors`);
+  const known = factorLevels ? ` (declared levels: ${factorLevels.join(", ")})` : "";
+  throw new Error(`'${term}' has indicator columns ${suffixes.map((s) => term + s).join(", ")} that do not match a declared level order${known}; declare its levels, reference first, under the spec's factors`);
 }
 
 /**
