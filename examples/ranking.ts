@@ -16,9 +16,10 @@ const truth = JSON.parse(readFileSync(url("truth.json"), "utf8"));
 const trueRank = (h: string) => truth.true_rank_high_to_low.indexOf(h) + 1;
 const show = (r: Ranking) => {
   console.log(`\n${r.method}: top 10 of ${r.levels.length} hospitals (rank 1 = highest risk)`);
-  console.log("  hospital  patients  effect (90% interval)      rank  (90% rank interval)  true rank");
+  console.log("  hospital  patients  effect  (90% interval)   rank  (90% rank interval)  true rank");
   for (const l of r.levels.slice(0, 10)) {
-    console.log(`  ${l.level.padEnd(8)}  ${String(truth.hospital_sizes[l.level]).padStart(8)}  ${l.estimate.toFixed(2).padStart(5)} (${l.lower.toFixed(2)}, ${l.upper.toFixed(2)})  ${String(l.rank).padStart(8)}  (${l.rank_lower}, ${l.rank_upper})`.padEnd(78) + String(trueRank(l.level)).padStart(6));
+    const iv = `(${l.lower.toFixed(2)}, ${l.upper.toFixed(2)})`.padEnd(15), ri = `(${l.rank_lower}, ${l.rank_upper})`.padEnd(19);
+    console.log(`  ${l.level.padEnd(8)}  ${String(truth.hospital_sizes[l.level]).padStart(8)}  ${l.estimate.toFixed(2).padStart(6)}  ${iv}  ${String(l.rank).padStart(4)}  ${ri}  ${String(trueRank(l.level)).padStart(9)}`);
   }
   const top5: string[] = truth.true_rank_high_to_low.slice(0, 5);
   const covered = top5.filter((h, i) => { const l = r.levels.find((x) => x.level === h)!; return l.rank_lower <= i + 1 && i + 1 <= l.rank_upper; });
