@@ -14,6 +14,7 @@ import type { ModelPriors, PriorDef } from "../design/priors.js";
 import { compileScalarPrior, type ScalarPrior } from "../densities/scalarPrior.js";
 import { kernelOf, Kernel, setDispersion } from "../families/kernels.js";
 import { checkResponse, likelihoodConstant } from "../families/constants.js";
+import { aggregateBinomialRows } from "./aggregate.js";
 import type { CompiledModel } from "./compiledModel.js";
 import { glmBlock, makeGlmState, type GlmState } from "./glmBlock.js";
 import { makeLayout, pick, type Layout, type PriorOverrides } from "./layout.js";
@@ -26,6 +27,11 @@ export interface CompileOptions {
   readonly centered?: boolean;
   /** Per-parameter priors replacing the class priors (keys: fixed name, `sd__g__t`, `cor__g`, `sigma`, `shape`). */
   readonly priorOverrides?: PriorOverrides;
+  /**
+   * Merge rows with identical covariate patterns into binomial rows for binomial-type likelihoods (same density
+   * and gradient, fewer rows; see aggregate.ts). Default true.
+   */
+  readonly aggregate?: boolean;
 }
 
 /**
@@ -49,7 +55,10 @@ export function compileDesign(design: Design, priors: ModelPriors, options: Comp
   const ov = options.priorOverrides ?? {};
   checkOverrides(design, ov);
   const layout = makeLayout(design, priors, centered, ov);
-  const glm = makeGlmState(design, kernel, layout.terms);
+  const agg = options.aggregate === false ? null : aggregateBinomialRows(design, kernel);
+  const glm = agg === null
+    ? makeGlmState(design, kernel, layout.terms)
+    : makeGlmState(agg, kernel, layout.terms.map((t, k) => ({ ...t, index: agg.terms[k].index, Z: agg.terms[k].Z })));
   const fixedPriors = design.fixedNames.map((nm) => scalarOrFlat(pick(ov, nm, nm === "(Intercept)" ? priors.Intercept : priors.b), `prior of ${nm}`));
   fixedPriors.forEach((pr, j) => {
     if (pr.positiveOnly) throw new Error(`prior of ${design.fixedNames[j]}: ${pr.def.dist}${"half" in pr.def && pr.def.half ? "+" : ""} has support (0, inf) but a fixed effect is real; use normal, student_t, cauchy or flat`);
