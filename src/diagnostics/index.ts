@@ -23,3 +23,6 @@ export { betaCdf, betaQuantile } from "./betaQuantile.js";
 export { ebfmi } from "./ebfmi.js";
 export { diagnoseParameter, type ParameterDiagnostics } from "./diagnoseParameter.js";
 export { summarise, type SummaryRow } from "./summary.js";
+export {
+  summariseParallel, closeSummaryPool, toSharedChains, PARALLEL_MIN_PARAMS, type SummariseParallelOptions,
+} from "./summaryParallel.js";
