@@ -27,7 +27,7 @@ export { fitNuts, toStanJson, type NutsFit, type NutsTiming, type FitNutsOptions
 
 export {
   rhat, rhatBasic, essBulk, essTail, essBasic, essMean, essSd, essQuantile, mcseMean, mcseSd, mcseQuantile,
-  mean, sd, quantile, ebfmi, summarise, stackChains, type SummaryRow,
+  mean, sd, quantile, ebfmi, summarise, summariseParallel, closeSummaryPool, stackChains, type SummaryRow,
 } from "./diagnostics/index.js";
 
 export * as compare from "./compare/index.js";
