@@ -7,8 +7,7 @@
  * bundled dist, where this module lives in a chunk.
  * @module
  */
-import { createRequire } from "node:module";
-import { pathToFileURL } from "node:url";
+import { workerBootstrapSource } from "../src/workerBoot.js";
 import { isMainThread, Worker, workerData } from "node:worker_threads";
 import { runChain, type ChainOptions, type ChainResult } from "./chains.js";
 import type { MetricKind } from "./metrics.js";
@@ -117,32 +116,13 @@ async function runInProcess(factory: ModelFactoryRef, list: ChainOptions[], o: S
   return out;
 }
 
-/** File URL of tsx's ESM register API (the ESM build: its CJS build mis-resolves its hooks file). */
-function tsxApiUrl(): string {
-  const viaMeta = (import.meta as { resolve?: (s: string) => string }).resolve;
-  try {
-    if (viaMeta) return viaMeta("tsx/esm/api");
-  } catch {
-    // fall through to require.resolve
-  }
-  try {
-    return pathToFileURL(createRequire(import.meta.url).resolve("tsx/esm/api").replace(/\.cjs$/, ".mjs")).href;
-  } catch {
-    throw new Error("Running a TypeScript model factory in workers needs the `tsx` package: npm install tsx (or use workers: 0).");
-  }
-}
-
 /**
  * Worker bootstrap (eval'd): when this module or the factory is TypeScript, registers tsx's ESM hooks in the worker
  * (Node 20 ignores `--import tsx` in worker execArgv and tsx self-registers on the main thread only), then imports
  * this module, whose top-level code starts serving chains.
  */
 function workerBootstrap(factory: ModelFactoryRef): string {
-  const self = JSON.stringify(import.meta.url);
-  const fail = ".catch((e) => { setImmediate(() => { throw e; }); });";
-  const ts = import.meta.url.endsWith(".ts") || /\.[cm]?ts$/.test(factory.module);
-  if (!ts) return `import(${self})${fail}`;
-  return `import(${JSON.stringify(tsxApiUrl())}).then((api) => { api.register(); return import(${self}); })${fail}`;
+  return workerBootstrapSource(import.meta.url, import.meta.url.endsWith(".ts") || /\.[cm]?ts$/.test(factory.module));
 }
 
 /** Handles one worker's messages: progress, errors, results (then sends the next chain). */

@@ -12,9 +12,8 @@
  * the worker first, as Node 20 does not pass `--import tsx` on to workers).
  * @module
  */
+import { workerBootstrapSource } from "../workerBoot.js";
 import { availableParallelism } from "node:os";
-import { createRequire } from "node:module";
-import { pathToFileURL } from "node:url";
 import { isMainThread, Worker, workerData } from "node:worker_threads";
 import { summarise, type SummaryRow } from "./summary.js";
 import {
@@ -45,27 +44,9 @@ interface Pool {
 
 let pool: Pool | undefined;
 
-/** File URL of tsx's ESM register API (its ESM build: the CJS build mis-resolves its hooks file). */
-function tsxApiUrl(): string {
-  const viaMeta = (import.meta as { resolve?: (s: string) => string }).resolve;
-  try {
-    if (viaMeta) return viaMeta("tsx/esm/api");
-  } catch {
-    // fall through to require.resolve
-  }
-  try {
-    return pathToFileURL(createRequire(import.meta.url).resolve("tsx/esm/api").replace(/\.cjs$/, ".mjs")).href;
-  } catch {
-    throw new Error("Running summariseParallel from TypeScript sources needs the `tsx` package: npm install tsx (or use the built package).");
-  }
-}
-
 /** Worker bootstrap (eval'd): registers tsx when this module is TypeScript, then imports this module. */
 function workerBootstrap(): string {
-  const self = JSON.stringify(import.meta.url);
-  const fail = ".catch((e) => { setImmediate(() => { throw e; }); });";
-  if (!/\.[cm]?ts$/.test(new URL(import.meta.url).pathname)) return `import(${self})${fail}`;
-  return `import(${JSON.stringify(tsxApiUrl())}).then((api) => { api.register(); return import(${self}); })${fail}`;
+  return workerBootstrapSource(import.meta.url, /\.[cm]?ts$/.test(new URL(import.meta.url).pathname));
 }
 
 /** Fail every awaited reply and drop the pool (a worker crashed or exited). */
