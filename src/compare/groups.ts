@@ -12,6 +12,7 @@
  * @module
  */
 import type { Design, ReTerm } from "../design/design.js";
+import { fixedPredictor } from "../design/fixedPredictor.js";
 import { linkFor } from "../laplace/links.js";
 
 /** Sizes of the levels of a term: observations, and (binomial) total trials. */
@@ -39,21 +40,12 @@ export function levelSizes(design: Design, term: ReTerm): LevelSizes {
 }
 
 /**
- * The fixed part Xβ + offset of every observation.
+ * The fixed part Xβ + offset of every observation (src/design/fixedPredictor.ts).
  *
  * @example
  * fixedPart(design, [250, 10])[0]; // => 250 (Days = 0)
  */
-export function fixedPart(design: Design, beta: readonly number[]): Float64Array {
-  const { n, p, X } = design;
-  const eta = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    let s = design.offset ? design.offset[i] : 0;
-    for (let j = 0; j < p; j++) s += X[i * p + j] * beta[j];
-    eta[i] = s;
-  }
-  return eta;
-}
+export const fixedPart: (design: Design, beta: readonly number[]) => Float64Array = fixedPredictor;
 
 /** Solve the small symmetric system A x = b (k x k, row-major) by Gaussian elimination; null when singular. */
 function solveSmall(A: Float64Array, b: Float64Array, k: number): Float64Array | null {
