@@ -75,3 +75,34 @@ export function isDegenerate(x: Float64Array): boolean {
   }
   return !(Math.abs(hi - lo) >= Number.EPSILON);
 }
+
+/**
+ * Chain means of chain-major draws, in one pass that also checks posterior's `should_return_NA`
+ * (a NaN or infinite draw, or constant draws): the shared first pass of R-hat and ESS.
+ *
+ * @param x - chain-major draws, `n` per chain
+ * @param nChains - number of chains
+ * @param n - draws per chain
+ * @param chainMeans - output, length nChains
+ * @returns false when the draws are degenerate (the means are then meaningless)
+ * @example
+ * const m = new Float64Array(2); chainMeansChecked(new Float64Array([1, 2, 3, 5]), 2, 2, m); // => true, m = [1.5, 4]
+ * chainMeansChecked(new Float64Array([1, 1, 1, 1]), 2, 2, m); // => false
+ */
+export function chainMeansChecked(x: Float64Array, nChains: number, n: number, chainMeans: Float64Array): boolean {
+  let lo = Infinity;
+  let hi = -Infinity;
+  let total = 0;
+  for (let c = 0; c < nChains; c++) {
+    let s = 0;
+    for (let i = c * n; i < (c + 1) * n; i++) {
+      const v = x[i];
+      s += v;
+      if (v < lo) lo = v;
+      if (v > hi) hi = v;
+    }
+    chainMeans[c] = s / n;
+    total += s;
+  }
+  return !(Number.isNaN(total) || lo === -Infinity || hi === Infinity || !(hi - lo >= Number.EPSILON));
+}

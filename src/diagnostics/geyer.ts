@@ -8,6 +8,7 @@
  * `DIRECT_LAGS` is needed. Both give the same numbers up to rounding (see the tests).
  * @module
  */
+import { chainMeansChecked } from "./draws.js";
 import { acovWorkspace, meanAutocovariance, type AcovWorkspace } from "./autocovariance.js";
 import { variance } from "./moments.js";
 
@@ -52,21 +53,7 @@ export function essWorkspace(n: number, nChains: number): EssWorkspace {
  */
 function prepare(x: Float64Array, ws: EssWorkspace): boolean {
   const { n, nChains, centered, chainMeans } = ws;
-  let lo = Infinity;
-  let hi = -Infinity;
-  let total = 0;
-  for (let c = 0; c < nChains; c++) {
-    let s = 0;
-    for (let i = c * n; i < (c + 1) * n; i++) {
-      const v = x[i];
-      s += v;
-      if (v < lo) lo = v;
-      if (v > hi) hi = v;
-    }
-    chainMeans[c] = s / n;
-    total += s;
-  }
-  if (Number.isNaN(total) || lo === -Infinity || hi === Infinity || !(hi - lo >= Number.EPSILON)) return false;
+  if (!chainMeansChecked(x, nChains, n, chainMeans)) return false;
   for (let c = 0; c < nChains; c++) {
     const mu = chainMeans[c];
     for (let i = c * n; i < (c + 1) * n; i++) centered[i] = x[i] - mu;

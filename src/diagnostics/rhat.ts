@@ -5,6 +5,7 @@
  *   Gelman et al. (2013), Bayesian Data Analysis, 3rd ed.
  * @module
  */
+import { chainMeansChecked } from "./draws.js";
 import { foldDraws } from "./fold.js";
 import { variance } from "./moments.js";
 import { zScale } from "./rank.js";
@@ -23,22 +24,7 @@ import { splitChains } from "./splitChains.js";
 export function rhatOfChains(x: Float64Array, nChains: number): number {
   const n = x.length / nChains;
   const chainMeans = new Float64Array(nChains);
-  let lo = Infinity;
-  let hi = -Infinity;
-  let total = 0;
-  for (let c = 0; c < nChains; c++) {
-    let s = 0;
-    for (let i = c * n; i < (c + 1) * n; i++) {
-      const v = x[i];
-      s += v;
-      if (v < lo) lo = v;
-      if (v > hi) hi = v;
-    }
-    chainMeans[c] = s / n;
-    total += s;
-  }
-  // posterior's should_return_NA: NaN/Inf or constant draws
-  if (Number.isNaN(total) || lo === -Infinity || hi === Infinity || !(hi - lo >= Number.EPSILON)) return NaN;
+  if (!chainMeansChecked(x, nChains, n, chainMeans)) return NaN;
   let withinSum = 0;
   for (let c = 0; c < nChains; c++) {
     const mu = chainMeans[c];

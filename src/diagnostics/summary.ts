@@ -131,6 +131,27 @@ function gatherBlock(
 }
 
 /**
+ * The argument checks of `summarise` (shared with `summariseParallel`, so both throw the same errors).
+ *
+ * @throws RangeError when there are no chains, chains differ in length, a length is not a multiple of nParams,
+ *   or the names do not match nParams
+ * @example
+ * checkSummariseArguments([new Float64Array(4)], 2); // => undefined
+ */
+export function checkSummariseArguments(chains: Float64Array[], nParams: number, names?: string[]): void {
+  if (chains.length === 0) throw new RangeError("summarise needs at least one chain");
+  if (!Number.isInteger(nParams) || nParams < 1) throw new RangeError(`nParams must be a positive integer, got ${nParams}`);
+  const len = chains[0].length;
+  for (let c = 0; c < chains.length; c++) {
+    if (chains[c].length !== len) throw new RangeError(`chain ${c + 1} has ${chains[c].length} values but chain 1 has ${len}`);
+  }
+  if (len % nParams !== 0) throw new RangeError(`chain length ${len} is not a multiple of nParams = ${nParams}`);
+  if (names !== undefined && names.length !== nParams) {
+    throw new RangeError(`${names.length} names given for ${nParams} parameters`);
+  }
+}
+
+/**
  * Summaries of every parameter of multi-chain sampler output.
  *
  * @param chains - one array per chain, `nDraws * nParams` long, draw-major (`chains[c][d * nParams + p]`)
@@ -145,17 +166,8 @@ function gatherBlock(
  * rows[0].q50; // => 2.5
  */
 export function summarise(chains: Float64Array[], nParams: number, names?: string[]): SummaryRow[] {
-  if (chains.length === 0) throw new RangeError("summarise needs at least one chain");
-  if (!Number.isInteger(nParams) || nParams < 1) throw new RangeError(`nParams must be a positive integer, got ${nParams}`);
-  const len = chains[0].length;
-  for (let c = 0; c < chains.length; c++) {
-    if (chains[c].length !== len) throw new RangeError(`chain ${c + 1} has ${chains[c].length} values but chain 1 has ${len}`);
-  }
-  if (len % nParams !== 0) throw new RangeError(`chain length ${len} is not a multiple of nParams = ${nParams}`);
-  if (names !== undefined && names.length !== nParams) {
-    throw new RangeError(`${names.length} names given for ${nParams} parameters`);
-  }
-  const nDraws = len / nParams;
+  checkSummariseArguments(chains, nParams, names);
+  const nDraws = chains[0].length / nParams;
   const nChains = chains.length;
   const s = makeScratch(nDraws * nChains);
   if (nDraws >= 2) {

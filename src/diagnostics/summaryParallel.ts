@@ -15,7 +15,7 @@
 import { workerBootstrapSource } from "../workerBoot.js";
 import { availableParallelism } from "node:os";
 import { isMainThread, Worker, workerData } from "node:worker_threads";
-import { summarise, type SummaryRow } from "./summary.js";
+import { checkSummariseArguments, summarise, type SummaryRow } from "./summary.js";
 import {
   SUMMARY_COLUMNS, SUMMARY_WORKER_FLAG, serveSummaryBlocks, type BlockReply, type BlockRequest,
 } from "./summaryWorker.js";
@@ -171,20 +171,6 @@ function runBlocks(
   });
 }
 
-/** Same argument checks as `summarise` (so both throw the same errors), before any thread is used. */
-function checkArguments(chains: Float64Array[], nParams: number, names?: string[]): void {
-  if (chains.length === 0) throw new RangeError("summarise needs at least one chain");
-  if (!Number.isInteger(nParams) || nParams < 1) throw new RangeError(`nParams must be a positive integer, got ${nParams}`);
-  const len = chains[0].length;
-  for (let c = 0; c < chains.length; c++) {
-    if (chains[c].length !== len) throw new RangeError(`chain ${c + 1} has ${chains[c].length} values but chain 1 has ${len}`);
-  }
-  if (len % nParams !== 0) throw new RangeError(`chain length ${len} is not a multiple of nParams = ${nParams}`);
-  if (names !== undefined && names.length !== nParams) {
-    throw new RangeError(`${names.length} names given for ${nParams} parameters`);
-  }
-}
-
 /** Rows from packed per-block values (`SUMMARY_COLUMNS` order), named like `summarise` names them. */
 function unpackRows(values: Float64Array[], blocks: Array<[number, number]>, names?: string[]): SummaryRow[] {
   const k = SUMMARY_COLUMNS.length;
@@ -222,7 +208,7 @@ function unpackRows(values: Float64Array[], blocks: Array<[number, number]>, nam
 export async function summariseParallel(
   chains: Float64Array[], nParams: number, names?: string[], options: SummariseParallelOptions = {},
 ): Promise<SummaryRow[]> {
-  checkArguments(chains, nParams, names);
+  checkSummariseArguments(chains, nParams, names);
   const nWorkers = Math.floor(options.workers ?? availableParallelism());
   if (nWorkers <= 1 || nParams < PARALLEL_MIN_PARAMS) return summarise(chains, nParams, names);
   const shared = sharedChains(chains);
