@@ -8,6 +8,7 @@ import type { Design } from "../design/design.js";
 import { choleskyInPlace, inverseFromCholesky } from "../linalg/dense.js";
 import { hessianFD } from "../optim/numericDerivatives.js";
 import { nelderMead } from "../optim/nelderMead.js";
+import { newtonFD, type NewtonResult } from "../optim/newtonFD.js";
 import { thetaLowerBounds, thetaStart } from "./lambda.js";
 import { createGlmmState, gaussHermite, jointDeviance, stage1Deviance, unpack, type GlmmState } from "./laplace.js";
 import { convergenceInfo, optimiseTheta } from "./optimise.js";
@@ -41,10 +42,28 @@ export function fitGlmm(design: Design, options: GlmmOptions = {}): MixedFit {
   const lower = Float64Array.from(x0, (_, i) => (i < st.nTheta ? lowerTheta[i] : -Infinity));
   const rule = nAGQ > 1 ? gaussHermite(nAGQ) : undefined;
   const f = (x: Float64Array): number => jointDeviance(st, x, rule);
-  const opt = optimiseTheta(f, x0, lower, false);
-  const dev = f(opt.x);
-  const conv = convergenceInfo("nelderMead(theta)+bfgs(theta,beta)", opt, f, lower, st.nTheta);
-  return assemble(st, opt.x, dev, f, conv, nAGQ);
+  const stage2 = jointOptimum(f, x0, lower);
+  const dev = f(stage2.opt.x);
+  const conv = convergenceInfo(stage2.name, stage2.opt, f, lower, st.nTheta);
+  return assemble(st, stage2.opt.x, dev, f, conv, nAGQ, stage2.hessian);
+}
+
+/** Newton on finite differences pays n^2 evaluations per step: worth it for a few parameters only. */
+const MAX_NEWTON_PARAMS = 12;
+
+/**
+ * Stage 2: Newton steps on the finite-difference stencil (its last Hessian is the vcov Hessian), with
+ * projected BFGS as the fallback (many parameters, or Newton stalled).
+ */
+function jointOptimum(f: (x: Float64Array) => number, x0: Float64Array, lower: Float64Array) {
+  if (x0.length <= MAX_NEWTON_PARAMS) {
+    const nt = newtonFD(f, x0, { lower, fdStep: 1e-4, tol: 1e-6, maxIterations: 12 });
+    if (nt.converged) return { opt: nt, name: "nelderMead(theta)+newton(theta,beta)", hessian: nt };
+    const bf = optimiseTheta(f, Float64Array.from(nt.x), lower, false);
+    const opt = { ...bf, evaluations: bf.evaluations + nt.evaluations };
+    return { opt, name: "nelderMead(theta)+newton+bfgs(theta,beta)", hessian: undefined };
+  }
+  return { opt: optimiseTheta(f, x0, lower, false), name: "nelderMead(theta)+bfgs(theta,beta)", hessian: undefined };
 }
 
 function packStart(st: GlmmState, theta: Float64Array): Float64Array {
@@ -59,9 +78,9 @@ function packStart(st: GlmmState, theta: Float64Array): Float64Array {
  * dropped first and get an infinite variance; when the rest is still not positive definite, vcov falls
  * back to (RX'RX)^-1 at the mode, as lme4 does.
  */
-function fixedCovariance(st: GlmmState, x: Float64Array, f: (x: Float64Array) => number) {
+function fixedCovariance(st: GlmmState, x: Float64Array, f: (x: Float64Array) => number, known?: Float64Array) {
   const p = st.design.p, m = x.length;
-  const H = hessianFD(f, Float64Array.from(x), 1e-4);
+  const H = known ?? hessianFD(f, Float64Array.from(x), 1e-4);
   f(x);
   const maxDiag = Math.max(...Array.from({ length: m }, (_, i) => Math.abs(H[i * m + i])));
   const keep = Array.from({ length: m }, (_, i) => i).filter((i) => H[i * m + i] > 1e-7 * maxDiag);
@@ -86,10 +105,10 @@ function fixedCovariance(st: GlmmState, x: Float64Array, f: (x: Float64Array) =>
 }
 
 function assemble(st: GlmmState, x: Float64Array, dev: number, f: (x: Float64Array) => number,
-  convergence: MixedFit["convergence"], nAGQ: number): MixedFit {
+  convergence: MixedFit["convergence"], nAGQ: number, stencil?: NewtonResult): MixedFit {
   const { design, pred } = st;
   const { theta, beta, shape } = unpack(st, x);
-  const cov = fixedCovariance(st, x, f);
+  const cov = fixedCovariance(st, x, f, stencil?.hessian);
   const p = design.p, n = design.n;
   const { b, condVar } = conditionalModes(pred, st.u);
   const df = x.length;

@@ -1,8 +1,9 @@
 /**
- * Optimisers: bounded Nelder-Mead, projected BFGS, finite-difference derivatives.
+ * Optimisers: bounded Nelder-Mead, projected BFGS, finite-difference Newton, finite-difference derivatives.
  * @module
  */
 export { nelderMead, type NelderMeadOptions } from "./nelderMead.js";
 export { bfgsBox, type BfgsOptions } from "./bfgs.js";
-export { gradientFD, hessianFD, fdStep } from "./numericDerivatives.js";
+export { gradientFD, hessianFD, gradientHessianFD, fdStep, type LocalQuadratic } from "./numericDerivatives.js";
+export { newtonFD, type NewtonOptions, type NewtonResult } from "./newtonFD.js";
 export { clampToBox, boundsOrDefault, type Objective, type OptimResult } from "./types.js";

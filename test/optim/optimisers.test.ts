@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bfgsBox, gradientFD, hessianFD, nelderMead } from "../../src/optim/index.js";
+import { bfgsBox, gradientFD, gradientHessianFD, hessianFD, nelderMead, newtonFD } from "../../src/optim/index.js";
 
 const rosenbrock = (x: Float64Array): number => (1 - x[0]) ** 2 + 100 * (x[1] - x[0] ** 2) ** 2;
 
@@ -50,5 +50,43 @@ describe("finite differences", () => {
     expect(H[0]).toBeCloseTo(0.6, 5);
     expect(H[1]).toBeCloseTo(3, 5);
     expect(H[3]).toBeCloseTo(Math.exp(0.3), 5);
+  });
+});
+
+describe("one-stencil gradient and Hessian", () => {
+  it("matches the analytic derivatives of x0^2 x1 + exp(x1) x2 in n^2 + n + 1 evaluations", () => {
+    let calls = 0;
+    const f = (x: Float64Array) => { calls++; return x[0] * x[0] * x[1] + Math.exp(x[1]) * x[2]; };
+    const x = new Float64Array([1.5, 0.3, -2]);
+    const q = gradientHessianFD(f, x);
+    expect(calls).toBe(13);
+    expect(q.evaluations).toBe(13);
+    expect(Array.from(x)).toEqual([1.5, 0.3, -2]);
+    const e = Math.exp(0.3);
+    const g = [2 * 1.5 * 0.3, 1.5 ** 2 + e * -2, e];
+    const H = [0.6, 3, 0, 3, -2 * e, e, 0, e, 0];
+    g.forEach((v, i) => expect(q.gradient[i]).toBeCloseTo(v, 7));
+    H.forEach((v, i) => expect(q.hessian[i]).toBeCloseTo(v, 6));
+  });
+});
+
+describe("Newton on finite differences", () => {
+  it("reaches the minimum of a smooth non-quadratic function and returns its Hessian", () => {
+    const f = (x: Float64Array) => Math.exp(x[0] - 1) - x[0] + (x[1] + 2) ** 2 + 0.5 * (x[1] + 2) ** 4 + 0.1 * (x[0] - 1) * (x[1] + 2);
+    const r = newtonFD(f, new Float64Array([0, 0]), { tol: 1e-12 });
+    expect(r.converged).toBe(true);
+    expect(r.x[0]).toBeCloseTo(1, 6);
+    expect(r.x[1]).toBeCloseTo(-2, 6);
+    expect(r.hessian[0]).toBeCloseTo(1, 4);
+    expect(r.hessian[1]).toBeCloseTo(0.1, 4);
+    expect(r.hessian[3]).toBeCloseTo(2, 4);
+  });
+  it("holds a parameter on its lower bound and is damped where the Hessian is indefinite", () => {
+    // minimum over x0 >= 0 at x0 = 0 (gradient pushes outward); start where f is concave in x0
+    const f = (x: Float64Array) => (x[0] + 1) ** 2 + Math.cos(3 * x[0]) + (x[1] - 0.5) ** 2;
+    const r = newtonFD(f, new Float64Array([0.4, 3]), { lower: [0, -Infinity] });
+    expect(r.converged).toBe(true);
+    expect(r.x[0]).toBe(0);
+    expect(r.x[1]).toBeCloseTo(0.5, 6);
   });
 });
