@@ -21,7 +21,7 @@ import {
   type PhasePoint,
 } from "./integrators.js";
 import type { Metric } from "./metrics.js";
-import { acquireWorkspace, copyEdge, levelScratch, releaseWorkspace, startTrajectory, type Edge, type Workspace } from "./nutsWorkspace.js";
+import { acquireWorkspace, copyEdge, levelScratch, releaseWorkspace, startTrajectory, type Edge, type LevelScratch, type Workspace } from "./nutsWorkspace.js";
 
 /** A NUTS state: position with cached log density and gradient. */
 export interface NutsState {
@@ -96,6 +96,8 @@ interface TreeContext {
   readonly H0: number;
   /** Reused buffers, including the per-depth tree scratch. */
   readonly work: Workspace;
+  /** Inverse metric diagonal when the fused leapfrog applies (diag or unit metric, leapfrog integrator). */
+  readonly diagInverse: Float64Array | undefined;
   numSteps: number;
   sumMetroProb: number;
   divergent: boolean;
@@ -122,37 +124,55 @@ export function logSumExp(a: number, b: number): number {
   return a > b ? a + Math.log1p(Math.exp(b - a)) : b + Math.log1p(Math.exp(a - b));
 }
 
-function dot(a: Float64Array, b: Float64Array): number {
-  let s = 0;
-  for (let i = 0; i < a.length; i++) s += a[i] * b[i];
-  return s;
-}
-
-/** Stan's `compute_criterion`: no U-turn while both end velocities point along rho. */
-function noUTurn(pSharpMinus: Float64Array, pSharpPlus: Float64Array, rho: Float64Array): boolean {
-  return dot(pSharpPlus, rho) > 0 && dot(pSharpMinus, rho) > 0;
-}
-
-function sumInto(out: Float64Array, a: Float64Array, b: Float64Array): Float64Array {
-  for (let i = 0; i < out.length; i++) out[i] = a[i] + b[i];
-  return out;
-}
-
 /** Base case of build_tree: one leapfrog step from z (in place). */
 function buildLeaf(ctx: TreeContext, z: PhasePoint, zPropose: PhasePoint, beg: Edge, end: Edge, rho: Float64Array, sign: number): SubtreeResult {
-  integrate(z, sign * ctx.stepSize, ctx.logDensity, ctx.metric, ctx.integrator, ctx.work.velocity);
+  const h = ctx.diagInverse ? leafStepDiag(ctx, z, sign * ctx.stepSize, ctx.diagInverse, beg, end, rho) : leafStepGeneric(ctx, z, sign * ctx.stepSize, beg, end, rho);
   ctx.numSteps++;
-  const h = hamiltonian(z, ctx.metric);
   if (h - ctx.H0 > ctx.maxDeltaH) ctx.divergent = true;
   const logWeight = ctx.H0 - h;
   ctx.sumMetroProb += logWeight > 0 ? 1 : Math.exp(logWeight);
   copyPoint(zPropose, z);
+  return { valid: !ctx.divergent, logSumWeight: logWeight };
+}
+
+/** Any metric and integrator: step, then H, sharp momentum and the edge/rho bookkeeping. Returns H. */
+function leafStepGeneric(ctx: TreeContext, z: PhasePoint, eps: number, beg: Edge, end: Edge, rho: Float64Array): number {
+  integrate(z, eps, ctx.logDensity, ctx.metric, ctx.integrator, ctx.work.velocity);
+  const h = hamiltonian(z, ctx.metric);
   ctx.metric.velocity(z.p, beg.pSharp);
   end.pSharp.set(beg.pSharp);
   for (let i = 0; i < rho.length; i++) rho[i] += z.p[i];
   beg.p.set(z.p);
   end.p.set(z.p);
-  return { valid: !ctx.divergent, logSumWeight: logSumExp(-Infinity, logWeight) };
+  return h;
+}
+
+/**
+ * Leapfrog with a diagonal metric, fused: the same floating-point operations as the generic path (so the same
+ * draws), in two passes over the coordinates instead of about ten. Returns H (NaN mapped to +Infinity).
+ */
+function leafStepDiag(ctx: TreeContext, z: PhasePoint, eps: number, inv: Float64Array, beg: Edge, end: Edge, rho: Float64Array): number {
+  const { q, p, grad } = z;
+  const n = q.length, half = 0.5 * eps, full = 1 * eps;
+  for (let i = 0; i < n; i++) {
+    p[i] += half * grad[i];
+    q[i] += full * (inv[i] * p[i]);
+  }
+  evaluate(z, ctx.logDensity);
+  const bp = beg.p, ep = end.p, bs = beg.pSharp, es = end.pSharp;
+  let k = 0;
+  for (let i = 0; i < n; i++) {
+    const pi = (p[i] += half * grad[i]);
+    k += pi * pi * inv[i];
+    const s = inv[i] * pi;
+    bs[i] = s;
+    es[i] = s;
+    rho[i] += pi;
+    bp[i] = pi;
+    ep[i] = pi;
+  }
+  const h = -z.logp + 0.5 * k;
+  return Number.isNaN(h) ? Infinity : h;
 }
 
 /**
@@ -189,13 +209,31 @@ function buildTree(
     copyPoint(zPropose, w.zProposeFinal);
   }
 
-  const rhoSubtree = sumInto(w.rhoSubtree, w.rhoInit, w.rhoFinal);
-  for (let i = 0; i < dim; i++) rho[i] += rhoSubtree[i];
-  // Around the merged subtree, then between the two halves (extra checks of Stan >= 2.21)
-  let persist = noUTurn(beg.pSharp, end.pSharp, rhoSubtree);
-  persist = persist && noUTurn(beg.pSharp, w.finalBeg.pSharp, sumInto(rhoSubtree, w.rhoInit, w.finalBeg.p));
-  persist = persist && noUTurn(w.initEnd.pSharp, end.pSharp, sumInto(rhoSubtree, w.rhoFinal, w.initEnd.p));
+  const persist = mergedSubtreePersists(rho, w, beg, end);
   return { valid: persist, logSumWeight };
+}
+
+/**
+ * Adds the merged subtree's momentum (rho_init + rho_final) to the parent's rho and runs Stan's three checks:
+ * around the merged subtree and across its two halves, in one pass. Each dot product is summed in index order, as
+ * separate loops would, so the decision is the same bit for bit.
+ */
+function mergedSubtreePersists(rho: Float64Array, w: LevelScratch, beg: Edge, end: Edge): boolean {
+  const { rhoInit, rhoFinal, initEnd, finalBeg } = w;
+  let d1 = 0, d2 = 0, d3 = 0, d4 = 0, d5 = 0, d6 = 0;
+  for (let i = 0; i < rho.length; i++) {
+    const r = rhoInit[i] + rhoFinal[i];
+    rho[i] += r;
+    d1 += end.pSharp[i] * r;
+    d2 += beg.pSharp[i] * r;
+    const ra = rhoInit[i] + finalBeg.p[i];
+    d3 += finalBeg.pSharp[i] * ra;
+    d4 += beg.pSharp[i] * ra;
+    const rb = rhoFinal[i] + initEnd.p[i];
+    d5 += end.pSharp[i] * rb;
+    d6 += initEnd.pSharp[i] * rb;
+  }
+  return d1 > 0 && d2 > 0 && d3 > 0 && d4 > 0 && d5 > 0 && d6 > 0;
 }
 
 /**
@@ -216,15 +254,22 @@ function extend(ctx: TreeContext, t: Workspace, depth: number): SubtreeResult {
   return buildTree(ctx, depth, t.zBck, zPropose, t.bckFwd, t.bckBck, rhoBck, -1);
 }
 
-/** The three no-U-turn checks across the whole trajectory after merging a new subtree. */
+/** The three no-U-turn checks across the whole trajectory after merging a new subtree (rho = rho_bck + rho_fwd). */
 function trajectoryPersists(t: Workspace): boolean {
-  const { rhoFwd, rhoBck } = t;
-  sumInto(t.rho, rhoBck, rhoFwd);
-  const extended = t.extended;
-  let persist = noUTurn(t.bckBck.pSharp, t.fwdFwd.pSharp, t.rho);
-  persist = persist && noUTurn(t.bckBck.pSharp, t.fwdBck.pSharp, sumInto(extended, rhoBck, t.fwdBck.p));
-  persist = persist && noUTurn(t.bckFwd.pSharp, t.fwdFwd.pSharp, sumInto(extended, rhoFwd, t.bckFwd.p));
-  return persist;
+  const { rhoFwd, rhoBck, rho, bckBck, bckFwd, fwdBck, fwdFwd } = t;
+  let d1 = 0, d2 = 0, d3 = 0, d4 = 0, d5 = 0, d6 = 0;
+  for (let i = 0; i < rho.length; i++) {
+    const r = (rho[i] = rhoBck[i] + rhoFwd[i]);
+    d1 += fwdFwd.pSharp[i] * r;
+    d2 += bckBck.pSharp[i] * r;
+    const ra = rhoBck[i] + fwdBck.p[i];
+    d3 += fwdBck.pSharp[i] * ra;
+    d4 += bckBck.pSharp[i] * ra;
+    const rb = rhoFwd[i] + bckFwd.p[i];
+    d5 += fwdFwd.pSharp[i] * rb;
+    d6 += bckFwd.pSharp[i] * rb;
+  }
+  return d1 > 0 && d2 > 0 && d3 > 0 && d4 > 0 && d5 > 0 && d6 > 0;
 }
 
 /**
@@ -284,10 +329,13 @@ function transition(rng: Rng, state: NutsState, params: NutsParams, t: Workspace
 }
 
 function makeContext(rng: Rng, params: NutsParams, H0: number, work: Workspace): TreeContext {
+  const integrator = params.integrator ?? leapfrog;
+  const isLeapfrog = integrator.length === 3 && integrator[0] === 0.5 && integrator[1] === 1 && integrator[2] === 0.5;
   return {
+    diagInverse: isLeapfrog && params.metric.kind === "diag" ? params.metric.inverse : undefined,
     logDensity: params.logDensity,
     metric: params.metric,
-    integrator: params.integrator ?? leapfrog,
+    integrator,
     rng,
     stepSize: params.stepSize,
     maxDeltaH: params.maxDeltaH ?? 1000,
