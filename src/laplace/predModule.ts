@@ -48,10 +48,15 @@ export function createPredModule(design: Design, options: PredOptions = {}): Pre
   const theta = new Float64Array(layouts.reduce((s, l) => s + l.nTheta, 0));
   const pred: PredModule = {
     n: design.n, p: design.p, q, X: design.X, layouts, zl,
-    system: useSparse ? sparseSystem(zl) : denseSystem(q),
+    system: useSparse ? sparseSystem(zl, termBlocks(layouts)) : denseSystem(q),
     theta, RZX: [], RX: new Float64Array(design.p * design.p),
   };
   return pred;
+}
+
+/** Column range of each term with its own (block-diagonal) covariance factor. */
+function termBlocks(layouts: readonly TermLayout[]): [number, number][] {
+  return layouts.filter((l) => !l.knownFactor).map((l) => [l.offset, l.offset + l.k * l.nLevels]);
 }
 
 function zlPattern(design: Design, layouts: readonly TermLayout[], q: number): RowSparse {
@@ -245,16 +250,33 @@ export function ldRX2(pred: PredModule): number {
 export function conditionalModes(pred: PredModule, u: Float64Array): { b: Float64Array; condVar: Float64Array } {
   const rows = lambdaRows(pred.theta, pred.layouts);
   const b = new Float64Array(pred.q), condVar = new Float64Array(pred.q);
+  const inv = pred.system.inverseEntries?.();
   const e = new Float64Array(pred.q);
   rows.forEach((row, r) => {
     let s = 0;
-    row.cols.forEach((c, t) => { s += row.vals[t] * u[c]; e[c] = row.vals[t]; });
+    row.cols.forEach((c, t) => { s += row.vals[t] * u[c]; });
     b[r] = s;
-    const f = pred.system.forward(e);
-    let v = 0;
-    for (let k = 0; k < f.length; k++) v += f[k] * f[k];
-    condVar[r] = v;
-    row.cols.forEach((c) => { e[c] = 0; });
+    condVar[r] = inv ? quadraticForm(row.cols, row.vals, inv) : forwardNormSquared(pred.system, row.cols, row.vals, e);
   });
   return { b, condVar };
+}
+
+/** v' A^-1 v for a sparse v (cols, vals) from entries of A^-1. */
+function quadraticForm(cols: ArrayLike<number>, vals: ArrayLike<number>, inv: (i: number, j: number) => number): number {
+  let v = 0;
+  for (let t = 0; t < cols.length; t++) {
+    v += vals[t] * vals[t] * inv(cols[t], cols[t]);
+    for (let s = 0; s < t; s++) v += 2 * vals[t] * vals[s] * inv(cols[t], cols[s]);
+  }
+  return v;
+}
+
+/** |L^-1 P v|^2 = v' A^-1 v by one forward solve (e is a zeroed work vector, left zeroed). */
+function forwardNormSquared(system: SymmetricSystem, cols: ArrayLike<number>, vals: ArrayLike<number>, e: Float64Array): number {
+  for (let t = 0; t < cols.length; t++) e[cols[t]] = vals[t];
+  const f = system.forward(e);
+  let v = 0;
+  for (let k = 0; k < f.length; k++) v += f[k] * f[k];
+  for (let t = 0; t < cols.length; t++) e[cols[t]] = 0;
+  return v;
 }

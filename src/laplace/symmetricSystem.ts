@@ -5,7 +5,9 @@
  * @module
  */
 import { choleskyInPlace, backSolveTranspose, forwardSolve, logDetFromCholesky } from "../linalg/dense.js";
-import { analyseSparse, factorSparse, sparseBackward, sparseForward, sparseLogDet, type SparseFactor, type SparseSymbolic } from "../linalg/sparse.js";
+import { analyseBest } from "../linalg/sparseSymbolic.js";
+import { factorSparse, sparseBackward, sparseForward, sparseLogDet, type SparseFactor, type SparseSymbolic } from "../linalg/sparse.js";
+import { inverseEntry, selectedInverse } from "../linalg/selectedInverse.js";
 
 /** Row-compressed n x q matrix Z Lambda: fixed pattern (column indices strictly increasing within a row), values updated per theta. */
 export interface RowSparse {
@@ -27,6 +29,11 @@ export interface SymmetricSystem {
   forward(b: Float64Array): Float64Array;
   /** x = P' L'^-T c. */
   backward(c: Float64Array): Float64Array;
+  /**
+   * Entries of A^-1 on the pattern of A (sparse path only: a selected inverse, about the cost of one
+   * factorisation); absent on the dense path, where callers use the half-solves.
+   */
+  inverseEntries?(): (i: number, j: number) => number;
 }
 
 /**
@@ -64,14 +71,17 @@ export function denseSystem(q: number): SymmetricSystem {
 /**
  * A sparse system: the pattern of A is analysed once from the pattern of ZL.
  * @param zl - Z Lambda (only its pattern is used here)
+ * @param blocks - column ranges [start, end) of the random-effect terms: each is tried as the first block
+ *   to eliminate (its block of A is block diagonal), against plain minimum degree
  * @returns the system
  * @example
  * sparseSystem(zl).kind; // => "sparse"
  */
-export function sparseSystem(zl: RowSparse): SymmetricSystem {
+export function sparseSystem(zl: RowSparse, blocks: readonly (readonly [number, number])[] = []): SymmetricSystem {
   const q = zl.nCols;
   const { rows, cols, pairStart } = pairEntries(zl);
-  const sym: SparseSymbolic = analyseSparse(q, rows, cols);
+  const firstSets = blocks.map(([a, b]) => Int32Array.from({ length: b - a }, (_, i) => a + i));
+  const sym: SparseSymbolic = analyseBest(q, rows, cols, firstSets);
   const diagSlot = Int32Array.from({ length: q }, (_, j) => sym.Cp[sym.pinv[j] + 1] - 1);
   const C = new Float64Array(sym.Cp[q]);
   let factor: SparseFactor | null = null;
@@ -94,6 +104,10 @@ export function sparseSystem(zl: RowSparse): SymmetricSystem {
     logDet: () => sparseLogDet(mustFactor(factor)),
     forward: (b) => sparseForward(mustFactor(factor), b),
     backward: (c) => sparseBackward(mustFactor(factor), c),
+    inverseEntries() {
+      const sel = selectedInverse(mustFactor(factor));
+      return (i, j) => inverseEntry(sel, i, j);
+    },
   };
 }
 

@@ -1,13 +1,13 @@
 /**
- * Linear algebra on flat Float64Arrays: dense Cholesky kernels and a sparse (CSC) Cholesky with a
- * minimum-degree ordering.
+ * Linear algebra on flat Float64Arrays: dense Cholesky kernels (plain and blocked) and a sparse Cholesky
+ * (minimum-degree ordering, sparse leading columns + dense trailing block) with its selected inverse.
  * @module
  */
 export {
   choleskyInPlace, choleskySemiDefinite, logDetFromCholesky, forwardSolve, backSolveTranspose, choleskySolve, inverseFromCholesky,
 } from "./dense.js";
-export {
-  analyseSparse, factorSparse, sparseLogDet, sparseForward, sparseBackward, sparseSolve, staticMinimumDegree,
-  type SparseSymbolic, type SparseFactor,
-} from "./sparse.js";
-export { minimumDegree } from "./ordering.js";
+export { choleskyBlocked } from "./denseBlocked.js";
+export { analyseSparse, type SparseSymbolic } from "./sparseSymbolic.js";
+export { factorSparse, sparseLogDet, sparseForward, sparseBackward, sparseSolve, type SparseFactor } from "./sparse.js";
+export { selectedInverse, inverseEntry, type SelectedInverse } from "./selectedInverse.js";
+export { minimumDegree, staticMinimumDegree } from "./ordering.js";

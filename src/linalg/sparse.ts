@@ -1,160 +1,28 @@
 /**
- * Sparse Cholesky of a symmetric positive-definite matrix, CSparse style (Davis 2006, ch. 4):
- * fill-reducing ordering + symbolic analysis once per model (elimination tree, column counts,
- * the slot of every assembled entry), then a numeric up-looking factorisation per theta.
- * L is stored compressed by column with the diagonal first in each column.
+ * Numeric sparse Cholesky P A P' = L L' on a {@link SparseSymbolic}: an up-looking pass (CSparse cs_chol,
+ * with the row schedule precomputed) for the sparse leading columns, which also yields the rows of the
+ * dense trailing block's coupling L21; then the Schur complement A22 - L21 L21' factored in place by the
+ * blocked dense kernel. Solves and log det follow the same split.
  * @module
  */
 
-import { minimumDegree } from "./ordering.js";
+import { choleskyBlocked } from "./denseBlocked.js";
+import type { SparseSymbolic } from "./sparseSymbolic.js";
 
-/** Result of the symbolic analysis: everything that depends only on the pattern. */
-export interface SparseSymbolic {
-  /** Dimension. */
-  readonly n: number;
-  /** perm[k] = original index at permuted position k. */
-  readonly perm: Int32Array;
-  /** pinv[i] = permuted position of original index i. */
-  readonly pinv: Int32Array;
-  /** Upper triangle of P A P' in CSC: column pointers and row indices (rows <= column). */
-  readonly Cp: Int32Array;
-  readonly Ci: Int32Array;
-  /** slot[e] = position in the value array C of the e-th entry passed to {@link analyseSparse}. */
-  readonly slot: Int32Array;
-  /** Elimination tree. */
-  readonly parent: Int32Array;
-  /** Column pointers of L. */
-  readonly Lp: Int32Array;
-}
+export { analyseSparse, type SparseSymbolic } from "./sparseSymbolic.js";
+export { staticMinimumDegree } from "./ordering.js";
 
-/** A numeric factor: L (CSC, diagonal first per column) with P A P' = L L'. */
+/** A numeric factor: sparse columns Lx (pattern sym.Li) and the dense trailing block Ld (row-major lower). */
 export interface SparseFactor {
   readonly sym: SparseSymbolic;
-  readonly Li: Int32Array;
+  /** Values of the sparse columns, parallel to sym.Li. */
   readonly Lx: Float64Array;
+  /** Dense trailing block, (n - nSparse)^2, row-major lower. */
+  readonly Ld: Float64Array;
 }
 
 /**
- * Static minimum-degree ordering: nodes sorted by their degree in the graph of A (ties by index).
- * Exact for nested and crossed random-intercept designs where the small-degree block is eliminated first.
- * @param n - dimension
- * @param rows - row index of each off-diagonal entry (either triangle)
- * @param cols - column index of each entry
- * @returns perm, perm[k] = node eliminated k-th
- * @example
- * staticMinimumDegree(3, new Int32Array([0, 0]), new Int32Array([1, 2])); // => [1, 2, 0]
- */
-export function staticMinimumDegree(n: number, rows: Int32Array, cols: Int32Array): Int32Array {
-  const deg = new Float64Array(n);
-  for (let e = 0; e < rows.length; e++) {
-    if (rows[e] === cols[e]) continue;
-    deg[rows[e]]++;
-    deg[cols[e]]++;
-  }
-  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => deg[a] - deg[b] || a - b);
-  return Int32Array.from(order);
-}
-
-/**
- * Symbolic analysis of a symmetric pattern given as entries (rows[e], cols[e]) in either triangle
- * (duplicates allowed: they share a slot). The diagonal is always included.
- * @param n - dimension
- * @param rows - entry rows
- * @param cols - entry columns
- * @param perm - elimination order (default: {@link minimumDegree})
- * @returns the symbolic factor; fill `C` (length Cp[n]) through `slot` and call {@link factorSparse}
- * @example
- * const s = analyseSparse(2, new Int32Array([0, 1, 1]), new Int32Array([0, 0, 1]));
- * s.Lp; // => [0, 2, 3] (natural order kept: both nodes have degree 1)
- */
-export function analyseSparse(n: number, rows: Int32Array, cols: Int32Array, perm?: Int32Array): SparseSymbolic {
-  const p = perm ?? minimumDegree(n, rows, cols);
-  const pinv = new Int32Array(n);
-  for (let k = 0; k < n; k++) pinv[p[k]] = k;
-  const { Cp, Ci, slot } = permutedUpperPattern(n, rows, cols, pinv);
-  const parent = eliminationTree(n, Cp, Ci);
-  const Lp = columnPointersOfL(n, Cp, Ci, parent);
-  return { n, perm: p, pinv, Cp, Ci, slot, parent, Lp };
-}
-
-function permutedUpperPattern(n: number, rows: Int32Array, cols: Int32Array, pinv: Int32Array) {
-  const m = rows.length;
-  const colOf = new Int32Array(m + n);
-  const rowOf = new Int32Array(m + n);
-  for (let e = 0; e < m; e++) {
-    const a = pinv[rows[e]], b = pinv[cols[e]];
-    rowOf[e] = Math.min(a, b);
-    colOf[e] = Math.max(a, b);
-  }
-  for (let k = 0; k < n; k++) { rowOf[m + k] = k; colOf[m + k] = k; }
-  const idx = Array.from({ length: m + n }, (_, e) => e);
-  idx.sort((x, y) => colOf[x] - colOf[y] || rowOf[x] - rowOf[y]);
-  const Cp = new Int32Array(n + 1);
-  const CiList: number[] = [];
-  const slotAll = new Int32Array(m + n);
-  let prevR = -1, prevC = -1;
-  for (const e of idx) {
-    if (rowOf[e] !== prevR || colOf[e] !== prevC) {
-      CiList.push(rowOf[e]);
-      Cp[colOf[e] + 1]++;
-      prevR = rowOf[e]; prevC = colOf[e];
-    }
-    slotAll[e] = CiList.length - 1;
-  }
-  for (let k = 0; k < n; k++) Cp[k + 1] += Cp[k];
-  return { Cp, Ci: Int32Array.from(CiList), slot: slotAll.slice(0, m) };
-}
-
-/** Elimination tree of the upper-triangular CSC pattern (Liu's algorithm with path compression). */
-function eliminationTree(n: number, Cp: Int32Array, Ci: Int32Array): Int32Array {
-  const parent = new Int32Array(n).fill(-1);
-  const ancestor = new Int32Array(n).fill(-1);
-  for (let k = 0; k < n; k++) {
-    for (let q = Cp[k]; q < Cp[k + 1]; q++) {
-      let i = Ci[q];
-      while (i !== -1 && i < k) {
-        const next = ancestor[i];
-        ancestor[i] = k;
-        if (next === -1) parent[i] = k;
-        i = next;
-      }
-    }
-  }
-  return parent;
-}
-
-/**
- * Pattern of row k of L (excluding the diagonal) by walking the elimination tree from each
- * nonzero of column k of the upper pattern; written to s[top..n-1].
- */
-function ereach(k: number, Cp: Int32Array, Ci: Int32Array, parent: Int32Array, s: Int32Array, mark: Int32Array): number {
-  const n = parent.length;
-  let top = n;
-  mark[k] = k + 1;
-  for (let q = Cp[k]; q < Cp[k + 1]; q++) {
-    let i = Ci[q];
-    if (i > k) continue;
-    let len = 0;
-    for (; mark[i] !== k + 1; i = parent[i]) { s[len++] = i; mark[i] = k + 1; }
-    while (len > 0) s[--top] = s[--len];
-  }
-  return top;
-}
-
-function columnPointersOfL(n: number, Cp: Int32Array, Ci: Int32Array, parent: Int32Array): Int32Array {
-  const counts = new Int32Array(n).fill(1);
-  const s = new Int32Array(n), mark = new Int32Array(n);
-  for (let k = 0; k < n; k++) {
-    const top = ereach(k, Cp, Ci, parent, s, mark);
-    for (let t = top; t < n; t++) counts[s[t]]++;
-  }
-  const Lp = new Int32Array(n + 1);
-  for (let k = 0; k < n; k++) Lp[k + 1] = Lp[k] + counts[k];
-  return Lp;
-}
-
-/**
- * Numeric up-looking Cholesky (CSparse cs_chol) of P A P', with values C laid out by the analysis.
+ * Numeric factorisation of P A P', with values C laid out by the analysis.
  * @param sym - symbolic analysis
  * @param C - values of the upper pattern (length sym.Cp[n])
  * @returns the factor, or null when A is not positive definite
@@ -165,33 +33,59 @@ function columnPointersOfL(n: number, Cp: Int32Array, Ci: Int32Array, parent: In
  * factorSparse(s, C)!.Lx; // => [2, 1, 2]
  */
 export function factorSparse(sym: SparseSymbolic, C: Float64Array): SparseFactor | null {
-  const { n, Cp, Ci, parent, Lp } = sym;
-  const Li = new Int32Array(Lp[n]);
-  const Lx = new Float64Array(Lp[n]);
-  const next = Int32Array.from(Lp.subarray(0, n));
-  const x = new Float64Array(n), s = new Int32Array(n), mark = new Int32Array(n);
+  const { n, nSparse: ns } = sym;
+  const nd = n - ns;
+  const Lx = new Float64Array(sym.Li.length);
+  const Ld = new Float64Array(nd * nd);
+  if (!upLooking(sym, C, Lx, Ld)) return null;
+  if (nd > 0) {
+    schurUpdate(sym, Lx, Ld);
+    if (!choleskyBlocked(Ld, nd)) return null;
+  }
+  return { sym, Lx, Ld };
+}
+
+/** Rows k = 0..n-1 of the sparse columns of L; for k >= nSparse the entries of A22 go to Ld. */
+function upLooking(sym: SparseSymbolic, C: Float64Array, Lx: Float64Array, Ld: Float64Array): boolean {
+  const { n, nSparse: ns, Cp, Ci, Lp, Li, firstDense, rowStart, rowCol, rowPos } = sym;
+  const nd = n - ns;
+  const x = new Float64Array(n);
   for (let k = 0; k < n; k++) {
-    let top = ereach(k, Cp, Ci, parent, s, mark);
+    for (let q = Cp[k]; q < Cp[k + 1]; q++) {
+      const r = Ci[q];
+      if (r < ns) x[r] = C[q];
+      else Ld[(k - ns) * nd + (r - ns)] = C[q];
+    }
+    let d = k < ns ? x[k] : 0;
     x[k] = 0;
-    for (let q = Cp[k]; q < Cp[k + 1]; q++) if (Ci[q] <= k) x[Ci[q]] = C[q];
-    let d = x[k];
-    x[k] = 0;
-    for (; top < n; top++) {
-      const i = s[top];
+    for (let t = rowStart[k]; t < rowStart[k + 1]; t++) {
+      const i = rowCol[t], q = rowPos[t];
       const lki = x[i] / Lx[Lp[i]];
       x[i] = 0;
-      for (let q = Lp[i] + 1; q < next[i]; q++) x[Li[q]] -= Lx[q] * lki;
+      const end = q < firstDense[i] ? q : firstDense[i];
+      for (let p = Lp[i] + 1; p < end; p++) x[Li[p]] -= Lx[p] * lki;
       d -= lki * lki;
-      const q = next[i]++;
-      Li[q] = k;
       Lx[q] = lki;
     }
-    if (!(d > 0)) return null;
-    const q = next[k]++;
-    Li[q] = k;
-    Lx[q] = Math.sqrt(d);
+    if (k < ns) {
+      if (!(d > 0)) return false;
+      Lx[Lp[k]] = Math.sqrt(d);
+    }
   }
-  return { sym, Li, Lx };
+  return true;
+}
+
+/** Ld -= L21 L21' (lower triangle), one outer product per sparse column. */
+function schurUpdate(sym: SparseSymbolic, Lx: Float64Array, Ld: Float64Array): void {
+  const { n, nSparse: ns, Lp, Li, firstDense } = sym;
+  const nd = n - ns;
+  for (let j = 0; j < ns; j++) {
+    const end = Lp[j + 1];
+    for (let a = firstDense[j]; a < end; a++) {
+      const ra = (Li[a] - ns) * nd - ns, va = Lx[a];
+      for (let b = firstDense[j]; b <= a; b++) Ld[ra + Li[b]] -= va * Lx[b];
+    }
+  }
 }
 
 /**
@@ -202,9 +96,11 @@ export function factorSparse(sym: SparseSymbolic, C: Float64Array): SparseFactor
  * sparseLogDet(f); // => 2 * (log 2 + log 2) for A = [[4, 2], [2, 5]]
  */
 export function sparseLogDet(f: SparseFactor): number {
-  const { n, Lp } = f.sym;
+  const { n, nSparse: ns, Lp } = f.sym;
+  const nd = n - ns;
   let s = 0;
-  for (let k = 0; k < n; k++) s += Math.log(f.Lx[Lp[k]]);
+  for (let k = 0; k < ns; k++) s += Math.log(f.Lx[Lp[k]]);
+  for (let k = 0; k < nd; k++) s += Math.log(f.Ld[k * nd + k]);
   return 2 * s;
 }
 
@@ -217,13 +113,21 @@ export function sparseLogDet(f: SparseFactor): number {
  * sparseForward(f, new Float64Array([6, 7])); // => [3, 2] for A = [[4, 2], [2, 5]] (natural order)
  */
 export function sparseForward(f: SparseFactor, b: Float64Array): Float64Array {
-  const { n, perm, Lp } = f.sym;
+  const { n, nSparse: ns, perm, Lp, Li } = f.sym;
+  const { Lx, Ld } = f;
   const c = new Float64Array(n);
   for (let k = 0; k < n; k++) c[k] = b[perm[k]];
-  for (let j = 0; j < n; j++) {
-    const cj = (c[j] /= f.Lx[Lp[j]]);
+  for (let j = 0; j < ns; j++) {
+    const cj = (c[j] /= Lx[Lp[j]]);
     if (cj === 0) continue;
-    for (let q = Lp[j] + 1; q < Lp[j + 1]; q++) c[f.Li[q]] -= f.Lx[q] * cj;
+    for (let q = Lp[j] + 1; q < Lp[j + 1]; q++) c[Li[q]] -= Lx[q] * cj;
+  }
+  const nd = n - ns;
+  for (let i = 0; i < nd; i++) {
+    const ri = i * nd;
+    let s = c[ns + i];
+    for (let k = 0; k < i; k++) s -= Ld[ri + k] * c[ns + k];
+    c[ns + i] = s / Ld[ri + i];
   }
   return c;
 }
@@ -237,12 +141,19 @@ export function sparseForward(f: SparseFactor, b: Float64Array): Float64Array {
  * sparseBackward(f, new Float64Array([3, 2])); // => [1, 1] for A = [[4, 2], [2, 5]]
  */
 export function sparseBackward(f: SparseFactor, c: Float64Array): Float64Array {
-  const { n, perm, Lp } = f.sym;
+  const { n, nSparse: ns, perm, Lp, Li } = f.sym;
+  const { Lx, Ld } = f;
   const y = Float64Array.from(c);
-  for (let j = n - 1; j >= 0; j--) {
+  const nd = n - ns;
+  for (let i = nd - 1; i >= 0; i--) {
+    const ri = i * nd;
+    const yi = (y[ns + i] /= Ld[ri + i]);
+    for (let k = 0; k < i; k++) y[ns + k] -= Ld[ri + k] * yi;
+  }
+  for (let j = ns - 1; j >= 0; j--) {
     let s = y[j];
-    for (let q = Lp[j] + 1; q < Lp[j + 1]; q++) s -= f.Lx[q] * y[f.Li[q]];
-    y[j] = s / f.Lx[Lp[j]];
+    for (let q = Lp[j] + 1; q < Lp[j + 1]; q++) s -= Lx[q] * y[Li[q]];
+    y[j] = s / Lx[Lp[j]];
   }
   const x = new Float64Array(n);
   for (let k = 0; k < n; k++) x[perm[k]] = y[k];

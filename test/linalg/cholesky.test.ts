@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   choleskyInPlace, choleskySemiDefinite, choleskySolve, inverseFromCholesky, logDetFromCholesky,
 } from "../../src/linalg/dense.js";
-import { analyseSparse, factorSparse, sparseLogDet, sparseSolve } from "../../src/linalg/sparse.js";
+import { analyseSparse, factorSparse, sparseLogDet, sparseSolve, type SparseFactor } from "../../src/linalg/sparse.js";
 import { makeRng } from "../../src/rng.js";
 
 /** A random sparse SPD matrix: diagonal dominance plus random symmetric off-diagonals. */
@@ -30,6 +30,15 @@ function sparseValues(sym: ReturnType<typeof analyseSparse>, A: Float64Array, ro
   for (let e = 0; e < rows.length; e++) C[sym.slot[e]] = A[rows[e] * n + cols[e]];
   for (let j = 0; j < n; j++) C[sym.Cp[sym.pinv[j] + 1] - 1] = A[j * n + j];
   return C;
+}
+
+/** The factor as a dense row-major lower n x n matrix (sparse columns + dense trailing block). */
+function denseL(f: SparseFactor): Float64Array {
+  const { n, nSparse: ns, Lp, Li } = f.sym;
+  const L = new Float64Array(n * n), nd = n - ns;
+  for (let j = 0; j < ns; j++) for (let q = Lp[j]; q < Lp[j + 1]; q++) L[Li[q] * n + j] = f.Lx[q];
+  for (let i = 0; i < nd; i++) for (let j = 0; j <= i; j++) L[(ns + i) * n + ns + j] = f.Ld[i * nd + j];
+  return L;
 }
 
 describe("dense Cholesky", () => {
@@ -62,10 +71,13 @@ describe("dense Cholesky", () => {
 });
 
 describe("sparse Cholesky against the dense path", () => {
-  for (const [n, density, seed] of [[30, 0.1, 1], [120, 0.03, 2], [60, 0.5, 5]] as const) {
-    it(`n=${n}, density ${density}: log det and solves agree, L L' = P A P'`, () => {
+  const cases = [[30, 0.1, 1, 0.4], [120, 0.03, 2, 0.4], [60, 0.5, 5, 0.4], [60, 0.5, 5, 2], [120, 0.03, 2, 0.02]] as const;
+  for (const [n, density, seed, denseFraction] of cases) {
+    it(`n=${n}, density ${density}, dense from fill ${denseFraction}: log det and solves agree, L L' = P A P'`, () => {
       const { A, rows, cols } = randomSparseSpd(n, density, seed);
-      const sym = analyseSparse(n, rows, cols);
+      const sym = analyseSparse(n, rows, cols, undefined, denseFraction);
+      if (denseFraction === 2) expect(sym.nSparse).toBe(n);
+      if (denseFraction === 0.02) expect(sym.nSparse).toBeLessThan(n - 16);
       const f = factorSparse(sym, sparseValues(sym, A, rows, cols, n))!;
       expect(f).not.toBeNull();
       const L = Float64Array.from(A);
@@ -75,8 +87,7 @@ describe("sparse Cholesky against the dense path", () => {
       const xs = sparseSolve(f, b), xd = choleskySolve(L, n, Float64Array.from(b));
       xs.forEach((v, i) => expect(v).toBeCloseTo(xd[i], 10));
       // L L' = P A P' entrywise
-      const Ld = new Float64Array(n * n);
-      for (let j = 0; j < n; j++) for (let q = sym.Lp[j]; q < sym.Lp[j + 1]; q++) Ld[f.Li[q] * n + j] = f.Lx[q];
+      const Ld = denseL(f);
       for (let i = 0; i < n; i++) for (let j = 0; j <= i; j++) {
         let s = 0;
         for (let k = 0; k <= j; k++) s += Ld[i * n + k] * Ld[j * n + k];
