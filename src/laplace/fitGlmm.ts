@@ -4,12 +4,15 @@
  * covariance from the finite-difference Hessian of the final deviance (lme4's default), else from RX.
  * @module
  */
+import { aggregateBinomialRows } from "../compile/aggregate.js";
 import type { Design } from "../design/design.js";
+import { kernelOf } from "../families/kernels.js";
 import { choleskyInPlace, inverseFromCholesky } from "../linalg/dense.js";
-import { hessianFD } from "../optim/numericDerivatives.js";
+import { hessianFD, type WarmState } from "../optim/numericDerivatives.js";
 import { nelderMead } from "../optim/nelderMead.js";
 import { newtonFD, type NewtonResult } from "../optim/newtonFD.js";
 import { thetaLowerBounds, thetaStart } from "./lambda.js";
+import { glmFamily } from "./glmFamily.js";
 import { createGlmmState, gaussHermite, jointDeviance, stage1Deviance, unpack, type GlmmState } from "./laplace.js";
 import { convergenceInfo, optimiseTheta } from "./optimise.js";
 import { conditionalModes, createPredModule, updateDecomp, type PredOptions } from "./predModule.js";
@@ -33,19 +36,42 @@ export interface GlmmOptions extends PredOptions {
  */
 export function fitGlmm(design: Design, options: GlmmOptions = {}): MixedFit {
   const nAGQ = options.nAGQ ?? 1;
-  const pred = createPredModule(design, options);
-  const st = createGlmmState(design, pred, options.shape ?? 1);
+  const work = mergedBinomialRows(design);
+  const pred = createPredModule(work.design, options);
+  const st = createGlmmState(work.design, pred, options.shape ?? 1, work.logLikConstant);
   const lowerTheta = thetaLowerBounds(pred.layouts);
-  const s1 = nelderMead((th) => stage1Deviance(st, th), thetaStart(pred.layouts), { lower: lowerTheta, ftolRel: 1e-8, ftolAbs: 1e-6, xtol: 1e-4, restarts: 0 });
+  const s1 = nelderMead((th) => stage1Deviance(st, th, STAGE1.pirlsTol), thetaStart(pred.layouts), { lower: lowerTheta, ftolRel: 1e-8, ftolAbs: STAGE1.ftolAbs, xtol: STAGE1.xtol, restarts: 0 });
   stage1Deviance(st, s1.x);
   const x0 = packStart(st, s1.x);
   const lower = Float64Array.from(x0, (_, i) => (i < st.nTheta ? lowerTheta[i] : -Infinity));
   const rule = nAGQ > 1 ? gaussHermite(nAGQ) : undefined;
   const f = (x: Float64Array): number => jointDeviance(st, x, rule);
-  const stage2 = jointOptimum(f, x0, lower);
+  const stage2 = jointOptimum(f, x0, lower, { get: () => st.u, set: (u) => { st.u = Float64Array.from(u); } });
   const dev = f(stage2.opt.x);
-  const conv = convergenceInfo(stage2.name, stage2.opt, f, lower, st.nTheta);
-  return assemble(st, stage2.opt.x, dev, f, conv, nAGQ, stage2.hessian);
+  const opt = { ...stage2.opt, evaluations: s1.evaluations + 1 + stage2.opt.evaluations };
+  const conv = convergenceInfo(stage2.name, opt, f, lower, st.nTheta);
+  return assemble(design, st, stage2.opt.x, dev, f, conv, nAGQ, stage2.hessian);
+}
+
+/**
+ * Stage 1 only supplies Newton's start: loose simplex tolerances (deviance units / relative theta).
+ */
+const STAGE1 = { ftolAbs: 1e-3, xtol: 1e-2, pirlsTol: 1e-13 };
+
+/**
+ * Bernoulli/binomial rows with the same covariates, offset and random-effect pattern merged into one
+ * binomial row (exact: the kernel is linear in successes and trials); the log-likelihood constant stays
+ * that of the original rows, so logLik equals lme4's on the unmerged data.
+ */
+function mergedBinomialRows(design: Design): { design: Design; logLikConstant?: number } {
+  if (design.family !== "bernoulli" && design.family !== "binomial") return { design };
+  const merged = aggregateBinomialRows(design, kernelOf(design.family, design.link));
+  if (merged === null) return { design };
+  const fam = glmFamily(design.family, design.link);
+  const y = design.response.y, m = design.response.trials;
+  let c = 0;
+  for (let i = 0; i < design.n; i++) c += fam.logLikConstant(y[i], m ? m[i] : 1);
+  return { design: merged, logLikConstant: c };
 }
 
 /** Newton on finite differences pays n^2 evaluations per step: worth it for a few parameters only. */
@@ -55,9 +81,9 @@ const MAX_NEWTON_PARAMS = 12;
  * Stage 2: Newton steps on the finite-difference stencil (its last Hessian is the vcov Hessian), with
  * projected BFGS as the fallback (many parameters, or Newton stalled).
  */
-function jointOptimum(f: (x: Float64Array) => number, x0: Float64Array, lower: Float64Array) {
+function jointOptimum(f: (x: Float64Array) => number, x0: Float64Array, lower: Float64Array, warm: WarmState) {
   if (x0.length <= MAX_NEWTON_PARAMS) {
-    const nt = newtonFD(f, x0, { lower, fdStep: 1e-4, tol: 1e-6, maxIterations: 12 });
+    const nt = newtonFD(f, x0, { lower, fdStep: 1e-4, tol: 1e-6, maxIterations: 12, warm });
     if (nt.converged) return { opt: nt, name: "nelderMead(theta)+newton(theta,beta)", hessian: nt };
     const bf = optimiseTheta(f, Float64Array.from(nt.x), lower, false);
     const opt = { ...bf, evaluations: bf.evaluations + nt.evaluations };
@@ -104,9 +130,9 @@ function fixedCovariance(st: GlmmState, x: Float64Array, f: (x: Float64Array) =>
   return { vcov: inverseFromCholesky(st.pred.RX, p), source: "RX" as const, logShapeVar: undefined };
 }
 
-function assemble(st: GlmmState, x: Float64Array, dev: number, f: (x: Float64Array) => number,
+function assemble(design: Design, st: GlmmState, x: Float64Array, dev: number, f: (x: Float64Array) => number,
   convergence: MixedFit["convergence"], nAGQ: number, stencil?: NewtonResult): MixedFit {
-  const { design, pred } = st;
+  const { pred } = st;
   const { theta, beta, shape } = unpack(st, x);
   const cov = fixedCovariance(st, x, f, stencil?.hessian);
   const p = design.p, n = design.n;

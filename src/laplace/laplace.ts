@@ -28,13 +28,14 @@ export interface GlmmState {
  * @param design - the design
  * @param pred - its predictor module
  * @param shape - initial NB2 shape (negbinomial2 only)
+ * @param logLikConstant - log-likelihood constant to use instead of the design rows' own (merged rows)
  * @returns the state
  * @example
  * createGlmmState(cbppDesign, createPredModule(cbppDesign)).nTheta; // => 1
  */
-export function createGlmmState(design: Design, pred: PredModule, shape = 1): GlmmState {
+export function createGlmmState(design: Design, pred: PredModule, shape = 1, logLikConstant?: number): GlmmState {
   const hasShape = design.family === "negbinomial2";
-  const resp = createRespModule(design, glmFamily(design.family, design.link, hasShape ? shape : undefined));
+  const resp = createRespModule(design, glmFamily(design.family, design.link, hasShape ? shape : undefined), logLikConstant);
   return { design, pred, resp, nTheta: pred.theta.length, hasShape, last: null, u: new Float64Array(pred.q), beta: new Float64Array(design.p) };
 }
 
@@ -42,13 +43,14 @@ export function createGlmmState(design: Design, pred: PredModule, shape = 1): Gl
  * Stage-1 deviance at theta: PIRLS over (u, beta) jointly, Laplace formula with that L.
  * @param st - state (warm start updated)
  * @param theta - relative covariance parameters
+ * @param tol - PIRLS tolerance on the relative Newton decrement (default 1e-13)
  * @returns -2 log-likelihood approximation (lme4 nAGQ = 0)
  * @example
  * stage1Deviance(st, new Float64Array([0.64])); // => about 184 for cbpp
  */
-export function stage1Deviance(st: GlmmState, theta: Float64Array): number {
+export function stage1Deviance(st: GlmmState, theta: Float64Array, tol = 1e-13): number {
   setTheta(st.pred, theta);
-  const r = pirls(st.pred, st.resp, st.beta, st.u, false);
+  const r = pirls(st.pred, st.resp, st.beta, st.u, false, tol);
   return remember(st, r);
 }
 

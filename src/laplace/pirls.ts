@@ -58,24 +58,25 @@ function xTransposeTimes(pred: PredModule, v: Float64Array): Float64Array {
  * @param beta0 - fixed effects (start)
  * @param u0 - start for u
  * @param uOnly - keep beta fixed
+ * @param tol - stop when the Newton decrement is below tol * (1 + |pdev|) (default 1e-13)
  * @returns the mode, penalized deviance and log det at the mode
  * @example
  * pirls(pred, resp, beta, new Float64Array(pred.q), true).pdev; // => penalized deviance at the mode
  */
-export function pirls(pred: PredModule, resp: RespModule, beta0: Float64Array, u0: Float64Array, uOnly: boolean): PirlsResult {
+export function pirls(pred: PredModule, resp: RespModule, beta0: Float64Array, u0: Float64Array, uOnly: boolean, tol = 1e-13): PirlsResult {
   let u = Float64Array.from(u0), beta = Float64Array.from(beta0);
   updateMu(resp, linPred(pred, beta, u));                                // updateMu
   let pdev = minus2LogLik(resp) + sumSq(u);
-  let it = 0, converged = false;
+  let it = 0, converged = false, current = true;                         // current: resp is at (beta, u)
   for (; it < 60 && !converged; it++) {
     const inc = pirlsIncrement(pred, resp, beta, u, uOnly);
     if (inc === null) break;
     const step = halvingStep(pred, resp, beta, u, inc.du, inc.dbeta, pdev);
-    if (step === null) { converged = inc.decrement < 1e-8 * (1 + Math.abs(pdev)); break; }
+    if (step === null) { current = false; converged = inc.decrement < 1e-8 * (1 + Math.abs(pdev)); break; }
     ({ u, beta, pdev } = step);
-    converged = inc.decrement < 1e-13 * (1 + Math.abs(pdev));
+    converged = inc.decrement < tol * (1 + Math.abs(pdev));
   }
-  updateMu(resp, linPred(pred, beta, u));
+  if (!current) updateMu(resp, linPred(pred, beta, u));
   const ok = updateDecomp(pred, resp.wrkWt, !uOnly);
   return { u, beta, pdev, ldL2: ok ? pred.system.logDet() : Infinity, iterations: it, converged };
 }

@@ -21,17 +21,21 @@ export interface RespModule {
   readonly score: Float64Array;
   /** Sum of the mu-free log-likelihood constants (computed once). */
   readonly logLikConstant: number;
+  /** Sum of the mu-dependent log-likelihood terms at the current mu (refreshed by updateMu). */
+  logLikSum: number;
 }
 
 /**
  * Builds the response module of a design.
  * @param design - the model design
  * @param family - family object (with the NB2 shape when needed)
+ * @param logLikConstant - the constant to use instead of the rows' own (aggregated bernoulli rows keep
+ *   the original rows' constant, 0, not the log binomial coefficients of the merged rows)
  * @returns the module with eta = offset
  * @example
  * createRespModule(cbppDesign, glmFamily("binomial", "logit")).m[0]; // => 14
  */
-export function createRespModule(design: Design, family: GlmFamily): RespModule {
+export function createRespModule(design: Design, family: GlmFamily, logLikConstant?: number): RespModule {
   const n = design.n;
   const y = design.response.y;
   const m = design.response.trials ? Float64Array.from(design.response.trials) : new Float64Array(n).fill(1);
@@ -39,14 +43,17 @@ export function createRespModule(design: Design, family: GlmFamily): RespModule 
   const r: RespModule = {
     family, y, m, offset, eta: new Float64Array(n), mu: new Float64Array(n),
     wrkWt: new Float64Array(n), score: new Float64Array(n),
-    logLikConstant: y.reduce((s, yi, i) => s + family.logLikConstant(yi, m[i]), 0),
+    logLikConstant: logLikConstant ?? y.reduce((s, yi, i) => s + family.logLikConstant(yi, m[i]), 0),
+    logLikSum: 0,
   };
   updateMu(r, new Float64Array(n));
   return r;
 }
 
 /**
- * Sets eta = offset + linear predictor and refreshes mu, weights and score.
+ * Sets eta = offset + linear predictor and refreshes mu, weights, score and the log-likelihood sum.
+ * Logit binomial and log poisson take a fused pass (one exp and one log1p per row, same clamping as
+ * the link objects); other families go through the family and link objects.
  * @param r - response module (mutated)
  * @param lp - linear predictor without offset
  * @returns nothing
@@ -54,23 +61,68 @@ export function createRespModule(design: Design, family: GlmFamily): RespModule 
  * updateMu(resp, linPred(pred, beta, u));
  */
 export function updateMu(r: RespModule, lp: Float64Array): void {
-  const { link } = r.family;
-  const nb = r.family.observedInformation && link.name === "log";
-  const k = nb ? shapeOf(r.family) : 0;
+  const fam = r.family, link = fam.link.name;
+  if ((fam.family === "binomial" || fam.family === "bernoulli") && link === "logit") r.logLikSum = logitPass(r, lp);
+  else if (fam.family === "poisson" && link === "log") r.logLikSum = poissonLogPass(r, lp);
+  else r.logLikSum = genericPass(r, lp);
+}
+
+const EPS = 2.220446049250313e-16;
+
+function logitPass(r: RespModule, lp: Float64Array): number {
+  const { y, m, offset, eta: etaOut, mu: muOut, wrkWt, score } = r;
+  let ll = 0;
+  for (let i = 0; i < y.length; i++) {
+    const eta = offset[i] + lp[i];
+    const a = Math.exp(-Math.abs(eta)), l1p = Math.log1p(a);
+    let mu = eta < -30 ? EPS : eta > 30 ? 1 - EPS : eta >= 0 ? 1 / (1 + a) : a / (1 + a);
+    mu = mu < EPS ? EPS : mu > 1 - EPS ? 1 - EPS : mu;
+    const me0 = a / ((1 + a) * (1 + a)), me = me0 > EPS ? me0 : EPS, v = mu * (1 - mu);
+    etaOut[i] = eta; muOut[i] = mu;
+    wrkWt[i] = (m[i] * me * me) / v;
+    score[i] = ((y[i] - m[i] * mu) * me) / v;
+    const sp = l1p + (eta < 0 ? -eta : 0);           // softplus(-eta): -log mu
+    const yi = y[i], ni = m[i] - yi;
+    ll += (yi === 0 ? 0 : -yi * sp) + (ni === 0 ? 0 : ni * (-eta - sp));
+  }
+  return ll;
+}
+
+function poissonLogPass(r: RespModule, lp: Float64Array): number {
+  const { y, m, offset, eta: etaOut, mu: muOut, wrkWt, score } = r;
+  let ll = 0;
+  for (let i = 0; i < y.length; i++) {
+    const eta = offset[i] + lp[i];
+    const e = Math.exp(eta), mu = e > EPS ? e : EPS;
+    etaOut[i] = eta; muOut[i] = mu;
+    wrkWt[i] = m[i] * mu;                              // m me^2 / V with me = V = mu
+    score[i] = (y[i] - m[i] * mu);
+    ll += m[i] * ((y[i] === 0 ? 0 : y[i] * Math.log(mu)) - mu);
+  }
+  return ll;
+}
+
+function genericPass(r: RespModule, lp: Float64Array): number {
+  const fam = r.family, link = fam.link;
+  const nb = fam.observedInformation && link.name === "log";
+  const k = nb ? shapeOf(fam) : 0;
+  let ll = 0;
   for (let i = 0; i < r.y.length; i++) {
     const eta = r.offset[i] + lp[i];
     const mu = link.linkinv(eta);
     r.eta[i] = eta;
     r.mu[i] = mu;
+    ll += fam.logLik(r.y[i], mu, r.m[i], eta);
     if (nb) {
       r.score[i] = ((r.y[i] - mu) * k) / (k + mu);
       r.wrkWt[i] = ((r.y[i] + k) * k * mu) / ((mu + k) * (mu + k));
       continue;
     }
-    const me = link.muEta(eta), v = r.family.variance(mu);
+    const me = link.muEta(eta), v = fam.variance(mu);
     r.wrkWt[i] = (r.m[i] * me * me) / v;
     r.score[i] = ((r.y[i] - r.m[i] * mu) * me) / v;
   }
+  return ll;
 }
 
 function shapeOf(f: GlmFamily): number {
@@ -79,14 +131,12 @@ function shapeOf(f: GlmFamily): number {
 }
 
 /**
- * -2 log-likelihood of y at the current mu, all constants included.
+ * -2 log-likelihood of y at the current mu, all constants included (summed by the last updateMu).
  * @param r - response module
  * @returns -2 sum log p(y_i | mu_i)
  * @example
  * minus2LogLik(resp); // => 2 * (sum of -log binomial probabilities)
  */
 export function minus2LogLik(r: RespModule): number {
-  let s = r.logLikConstant;
-  for (let i = 0; i < r.y.length; i++) s += r.family.logLik(r.y[i], r.mu[i], r.m[i], r.eta[i]);
-  return -2 * s;
+  return -2 * (r.logLikConstant + r.logLikSum);
 }

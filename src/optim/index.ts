@@ -4,6 +4,6 @@
  */
 export { nelderMead, type NelderMeadOptions } from "./nelderMead.js";
 export { bfgsBox, type BfgsOptions } from "./bfgs.js";
-export { gradientFD, hessianFD, gradientHessianFD, fdStep, type LocalQuadratic } from "./numericDerivatives.js";
+export { gradientFD, hessianFD, gradientHessianFD, fdStep, type LocalQuadratic, type WarmState } from "./numericDerivatives.js";
 export { newtonFD, type NewtonOptions, type NewtonResult } from "./newtonFD.js";
 export { clampToBox, boundsOrDefault, type Objective, type OptimResult } from "./types.js";

@@ -83,17 +83,29 @@ export interface LocalQuadratic {
 }
 
 /**
+ * Hidden state of an objective that warm-starts an inner solve (the PIRLS mode of a Laplace deviance):
+ * the stencil reads it after the centre and axis points and sets an extrapolated guess before each point.
+ */
+export interface WarmState {
+  get(): Float64Array;
+  set(s: Float64Array): void;
+}
+
+/**
  * Value, central gradient and Hessian from n^2 + n + 1 evaluations (hessianFD takes 2n^2 + 1): the
  * diagonal and gradient from f(x +- d_i), the off-diagonals from the symmetric second-order formula
  * [f(x+di+dj) - f(x+di) - f(x+dj) + 2 f(x) - f(x-di) - f(x-dj) + f(x-di-dj)] / (2 di dj), O(h^2) accurate.
+ * With `warm`, each axis point starts from the centre's state s0 and each pair point from
+ * s(x+-di) + s(x+-dj) - s0 (second-order accurate), and s0 is restored at the end.
  * @param f - function
  * @param x - point (restored on return)
  * @param h - relative step (default 1e-4)
+ * @param warm - optional inner-solver state to extrapolate
  * @returns f(x), gradient, Hessian and the number of evaluations
  * @example
  * gradientHessianFD(x => x[0] * x[0] * x[1], new Float64Array([1, 2])).hessian; // => approximately [4, 2, 2, 0]
  */
-export function gradientHessianFD(f: Objective, x: Float64Array, h = 1e-4): LocalQuadratic {
+export function gradientHessianFD(f: Objective, x: Float64Array, h = 1e-4, warm?: WarmState): LocalQuadratic {
   const n = x.length;
   const d = Array.from(x, (xi) => fdStep(xi, h));
   const at = (i: number, si: number, j: number, sj: number): number => {
@@ -106,21 +118,36 @@ export function gradientHessianFD(f: Objective, x: Float64Array, h = 1e-4): Loca
     return v;
   };
   const f0 = f(x);
+  const s0 = warm ? Float64Array.from(warm.get()) : null;
+  const sp: Float64Array[] = [], sm: Float64Array[] = [];
   const fp = new Float64Array(n), fm = new Float64Array(n);
   const gradient = new Float64Array(n), hessian = new Float64Array(n * n);
   for (let i = 0; i < n; i++) {
+    if (s0) warm!.set(s0);
     fp[i] = at(i, 1, -1, 0);
+    if (s0) { sp.push(Float64Array.from(warm!.get())); warm!.set(s0); }
     fm[i] = at(i, -1, -1, 0);
+    if (s0) sm.push(Float64Array.from(warm!.get()));
     gradient[i] = (fp[i] - fm[i]) / (2 * d[i]);
     hessian[i * n + i] = (fp[i] - 2 * f0 + fm[i]) / (d[i] * d[i]);
   }
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < i; j++) {
-      const pp = at(i, 1, j, 1), mm = at(i, -1, j, -1);
+      if (s0) warm!.set(extrapolate(sp[i], sp[j], s0));
+      const pp = at(i, 1, j, 1);
+      if (s0) warm!.set(extrapolate(sm[i], sm[j], s0));
+      const mm = at(i, -1, j, -1);
       const v = (pp - fp[i] - fp[j] + 2 * f0 - fm[i] - fm[j] + mm) / (2 * d[i] * d[j]);
       hessian[i * n + j] = v;
       hessian[j * n + i] = v;
     }
   }
+  if (s0) warm!.set(s0);
   return { f: f0, gradient, hessian, evaluations: 1 + 2 * n + n * (n - 1) };
+}
+
+function extrapolate(a: Float64Array, b: Float64Array, c: Float64Array): Float64Array {
+  const out = new Float64Array(c.length);
+  for (let k = 0; k < c.length; k++) out[k] = a[k] + b[k] - c[k];
+  return out;
 }
