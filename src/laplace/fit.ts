@@ -1,5 +1,6 @@
 /**
- * One entry point for empirical-Bayes fits: exact ML/REML for gaussian LMMs, Laplace or AGQ otherwise.
+ * One entry point for empirical-Bayes fits: exact ML/REML for gaussian LMMs (by the spectral transformation when
+ * the only random term has a known covariance, unless a linear algebra is forced), Laplace or AGQ otherwise.
  * @module
  */
 import type { Design } from "../design/design.js";
@@ -7,6 +8,7 @@ import { fitGlmm } from "./fitGlmm.js";
 import { fitLmm } from "./fitLmm.js";
 import type { PredOptions } from "./predModule.js";
 import type { FitMethod, MixedFit } from "./results.js";
+import { fitSpectralLmm, isSpectralLmm } from "./spectralLmm.js";
 
 /** Options of {@link fitMixed}. */
 export interface FitOptions extends PredOptions {
@@ -32,6 +34,8 @@ export function fitMixed(design: Design, options: FitOptions = {}): MixedFit {
   const method = options.method ?? (gaussian ? "REML" : "Laplace");
   if (method === "ML" || method === "REML") {
     if (!gaussian) throw new Error(`method '${method}' is for gaussian LMMs; a ${design.family} model needs method 'Laplace' or 'AGQ'`);
+    const forced = options.linearAlgebra === "dense" || options.linearAlgebra === "sparse";
+    if (isSpectralLmm(design) && !forced) return fitSpectralLmm(design, method === "REML");
     return fitLmm(design, method === "REML", options);
   }
   if (gaussian) throw new Error(`gaussian models are fitted exactly: use method 'ML' or 'REML' instead of '${method}'`);

@@ -179,13 +179,23 @@ function fusedPass(H: Float64Array, n: number, s2: number, v: Float64Array, w: F
   for (let i = s2; i < n; i++) w2[i] = 0;
   for (let i = s2; i < n; i++) {
     const row = i * n, vi = v[i], wi = w[i], ui = v2[i];
-    let acc = 0;
-    for (let j = s2; j < i; j++) {
+    let acc = 0, acc1 = 0, j = s2;
+    for (; j + 1 < i; j += 2) { // two accumulators: the add latency chain, not the loads, bounds this loop
+      const a = H[row + j] - vi * w[j] - wi * v[j], a1 = H[row + j + 1] - vi * w[j + 1] - wi * v[j + 1];
+      H[row + j] = a;
+      H[row + j + 1] = a1;
+      acc += a * v2[j];
+      acc1 += a1 * v2[j + 1];
+      w2[j] += a * ui;
+      w2[j + 1] += a1 * ui;
+    }
+    for (; j < i; j++) {
       const a = H[row + j] - vi * w[j] - wi * v[j];
       H[row + j] = a;
       acc += a * v2[j];
       w2[j] += a * ui;
     }
+    acc += acc1;
     const dia = H[row + i] - 2 * vi * wi;
     H[row + i] = dia;
     w2[i] += acc + dia * ui;
