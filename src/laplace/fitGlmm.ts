@@ -83,7 +83,7 @@ const MAX_NEWTON_PARAMS = 12;
  */
 function jointOptimum(f: (x: Float64Array) => number, x0: Float64Array, lower: Float64Array, warm: WarmState) {
   if (x0.length <= MAX_NEWTON_PARAMS) {
-    const nt = newtonFD(f, x0, { lower, fdStep: 1e-4, tol: 1e-6, maxIterations: 12, warm });
+    const nt = newtonFD(f, x0, { lower, fdStep: 1e-4, tol: 1e-6, maxIterations: 12, warm, forwardPairs: true });
     if (nt.converged) return { opt: nt, name: "nelderMead(theta)+newton(theta,beta)", hessian: nt };
     const bf = optimiseTheta(f, Float64Array.from(nt.x), lower, false);
     const opt = { ...bf, evaluations: bf.evaluations + nt.evaluations };
