@@ -4,7 +4,7 @@ import poissonLogpmf from "@stdlib/stats-base-dists-poisson-logpmf";
 import negbinLogpmf from "@stdlib/stats-base-dists-negative-binomial-logpmf";
 import type { Design } from "../../src/design/design.js";
 import {
-  createPredModule, createRespModule, glmFamily, linkFor, pirls, setTheta, updateMu, zlTransposeTimes,
+  createPredModule, createRespModule, glmFamily, linkFor, minus2LogLik, pirls, setTheta, updateMu, zlTransposeTimes,
 } from "../../src/laplace/index.js";
 import { designOf } from "./designs.js";
 
@@ -38,6 +38,32 @@ describe("family objects", () => {
     const ll = (e: number) => full(fam, 7, 1, e);
     expect(r.score[0]).toBeCloseTo((ll(eta + h) - ll(eta - h)) / (2 * h), 6);
     expect(r.wrkWt[0]).toBeCloseTo(-(ll(eta + h) - 2 * ll(eta) + ll(eta - h)) / (h * h), 4);
+  });
+});
+
+describe("fused response passes", () => {
+  it("logit binomial and log poisson match the family/link objects, clamped extremes included", () => {
+    const etas = [-40, -31, -12, -1.3, 0, 0.7, 5, 29, 33];
+    for (const [family, link, y, m] of [["binomial", "logit", [0, 3, 12, 1, 7, 12, 0, 12, 5], 12], ["poisson", "log", [0, 3, 1, 2, 0, 4, 150, 9, 1], 1]] as const) {
+      const fam = glmFamily(family, link);
+      const n = etas.length;
+      const d: Design = {
+        n, p: 1, X: new Float64Array(n).fill(1), fixedNames: ["(Intercept)"], terms: [], family, link,
+        response: { name: "y", y: Float64Array.from(y), trials: family === "binomial" ? new Float64Array(n).fill(m) : undefined },
+      };
+      const r = createRespModule(d, fam);
+      updateMu(r, Float64Array.from(etas));
+      let ll = r.logLikConstant;
+      etas.forEach((eta, i) => {
+        const mu = fam.link.linkinv(eta), me = fam.link.muEta(eta), v = fam.variance(mu);
+        expect(r.mu[i]).toBeCloseTo(mu, 14);
+        expect(r.wrkWt[i] / ((r.m[i] * me * me) / v)).toBeCloseTo(1, 12);
+        const score = ((y[i] - r.m[i] * mu) * me) / v;
+        expect(Math.abs(r.score[i] - score)).toBeLessThan(1e-12 * (1 + Math.abs(score)));
+        ll += fam.logLik(y[i], mu, r.m[i], eta);
+      });
+      expect(minus2LogLik(r)).toBeCloseTo(-2 * ll, 8);
+    }
   });
 });
 

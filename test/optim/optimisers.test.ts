@@ -90,3 +90,45 @@ describe("Newton on finite differences", () => {
     expect(r.x[1]).toBeCloseTo(0.5, 6);
   });
 });
+
+describe("warm-started stencil", () => {
+  /** f(x) = u(x)^2 + x0 x1 with u solving u^3 + u = x0 + 2 x1 by Newton from the warm state. */
+  function innerObjective() {
+    const state = { u: new Float64Array([0]), iterations: 0 };
+    const f = (x: Float64Array): number => {
+      let u = state.u[0];
+      const rhs = x[0] + 2 * x[1];
+      for (let k = 0; k < 100; k++) {
+        const r = u * u * u + u - rhs;
+        if (Math.abs(r) < 1e-15 * (1 + Math.abs(rhs))) break;
+        u -= r / (3 * u * u + 1);
+        state.iterations++;
+      }
+      state.u = new Float64Array([u]);
+      return u * u + x[0] * x[1];
+    };
+    const warm = { get: () => state.u, set: (s: Float64Array) => { state.u = Float64Array.from(s); } };
+    return { f, warm, state };
+  }
+  it("gives the same derivatives with fewer inner iterations and restores the centre's state", () => {
+    const x = new Float64Array([0.8, 0.6]);
+    const cold = innerObjective(), hot = innerObjective();
+    const a = gradientHessianFD(cold.f, Float64Array.from(x));
+    hot.f(x);
+    const before = hot.state.iterations, u0 = hot.state.u[0];
+    const b = gradientHessianFD(hot.f, Float64Array.from(x), 1e-4, hot.warm);
+    a.gradient.forEach((g, i) => expect(b.gradient[i]).toBeCloseTo(g, 8));
+    a.hessian.forEach((h, i) => expect(b.hessian[i]).toBeCloseTo(h, 5));
+    expect(hot.state.u[0]).toBe(u0);
+    expect(hot.state.iterations - before).toBeLessThan(cold.state.iterations);
+  });
+  it("forward pairs: n(n-1)/2 pair points, Hessian to O(h)", () => {
+    const f = (x: Float64Array) => Math.exp(x[0] + 0.5 * x[1]) + x[1] * x[2] * x[2];
+    const x = new Float64Array([0.2, 1, -1]);
+    const q = gradientHessianFD(f, x, 1e-4, undefined, true);
+    expect(q.evaluations).toBe(1 + 6 + 3);
+    const e = Math.exp(0.7);
+    const H = [e, e / 2, 0, e / 2, e / 4, 2 * -1, 0, -2, 2];
+    H.forEach((v, i) => expect(Math.abs(q.hessian[i] - v)).toBeLessThan(1e-3));
+  });
+});
