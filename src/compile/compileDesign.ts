@@ -19,6 +19,7 @@ import type { CompiledModel } from "./compiledModel.js";
 import { glmBlock, makeGlmState, type GlmState } from "./glmBlock.js";
 import { makeLayout, pick, type Layout, type PriorOverrides } from "./layout.js";
 import { constrainValues, outputNames, unconstrainValues, writeOutput } from "./modelOutputs.js";
+import { compileRotatedKnown, rotatableKnown } from "./rotatedKnown.js";
 import { forwardTerm, reverseTerm } from "./termPasses.js";
 
 /** Options of compileDesign. */
@@ -32,6 +33,11 @@ export interface CompileOptions {
    * and gradient, fewer rows; see aggregate.ts). Default true.
    */
   readonly aggregate?: boolean;
+  /**
+   * Compile a gaussian model with one known-covariance term and one observation per level in the eigenbasis of
+   * Z K Z' (O(n p) per gradient; the z coordinates become eigen-coordinates, see rotatedKnown.ts). Default true.
+   */
+  readonly rotateKnownCovariance?: boolean;
 }
 
 /**
@@ -64,6 +70,10 @@ export function compileDesign(design: Design, priors: ModelPriors, options: Comp
     if (pr.positiveOnly) throw new Error(`prior of ${design.fixedNames[j]}: ${pr.def.dist}${"half" in pr.def && pr.def.half ? "+" : ""} has support (0, inf) but a fixed effect is real; use normal, student_t, cauchy or flat`);
   });
   const dispPrior = layout.dispName ? scalarOrFlat(pick(ov, layout.dispName, layout.dispName === "shape" ? priors.shape : priors.sigma), `prior of ${layout.dispName}`) : null;
+  if (options.rotateKnownCovariance !== false && rotatableKnown(design, centered)) {
+    return compileRotatedKnown(design, { layout, fixedPriors, dispPrior, constant: likelihoodConstant(design, kernel) });
+  }
+  for (const t of layout.terms) if (t.F) continue; // factor known covariances now, so a bad K fails at compile time
   const logDensity = makeLogDensity({
     layout, glm, kernel, fixedPriors, dispPrior, n: design.n, constant: likelihoodConstant(design, kernel),
   });

@@ -34,7 +34,7 @@ export interface KnownFactor {
  * @see Higham (2002), Accuracy and Stability of Numerical Algorithms, section 10.3 (Cholesky with pivoting)
  */
 export function knownCovarianceFactor(K: Float64Array, m: number, what = "known covariance"): KnownFactor {
-  checkSymmetric(K, m, what);
+  checkKnownCovariance(K, m, what);
   const perm = Int32Array.from({ length: m }, (_, i) => i);
   const d = new Float64Array(m);
   let maxDiag = 0;
@@ -72,7 +72,16 @@ function swapRows(L: Float64Array, perm: Int32Array, d: Float64Array, m: number,
   }
 }
 
-function checkSymmetric(K: Float64Array, m: number, what: string): void {
+/**
+ * Checks that a known covariance is m x m and symmetric (to 1e-8 relative).
+ * @param K - row-major matrix
+ * @param m - number of levels
+ * @param what - named in errors
+ * @throws Error naming the size or the first asymmetric entry
+ * @example
+ * checkKnownCovariance(new Float64Array([1, 0.5, 0.4, 1]), 2); // throws "known covariance: not symmetric at (2, 1): 0.4 vs 0.5"
+ */
+export function checkKnownCovariance(K: Float64Array, m: number, what = "known covariance"): void {
   if (K.length !== m * m) throw new Error(`${what}: expected a ${m} x ${m} matrix (${m * m} values) for ${m} levels, got ${K.length}`);
   for (let i = 0; i < m; i++) for (let j = 0; j < i; j++) {
     const a = K[i * m + j], b = K[j * m + i];

@@ -8,7 +8,7 @@ import type { PriorDef } from "../design/priors.js";
 import { compileScalarPrior, type ScalarPrior } from "../densities/scalarPrior.js";
 import { lkjLogNormaliser } from "../densities/lkj.js";
 import { corrFreeSize } from "../transforms/corrCholesky.js";
-import { knownCovarianceFactor, type KnownFactor } from "./knownCovariance.js";
+import { checkKnownCovariance, knownCovarianceFactor, type KnownFactor } from "./knownCovariance.js";
 
 /** How b is built from the term's coordinates. */
 export const enum TermKind { Scalar = 0, Correlated = 1, Known = 2 }
@@ -30,7 +30,7 @@ export interface TermState {
   readonly sdPriors: readonly (ScalarPrior | null)[];
   readonly lkjEta: number;
   readonly lkjLogNorm: number;
-  /** known covariance factor (pivoted Cholesky) */
+  /** known covariance factor (pivoted Cholesky), computed on first access */
   readonly F: KnownFactor | null;
   readonly b: Float64Array;
   readonly gb: Float64Array;
@@ -72,13 +72,19 @@ export function makeTermState(term: ReTerm, off: number, sdPriors: readonly (Pri
   let eta = 1;
   if (corPrior && corPrior.dist === "lkj") eta = corPrior.eta;
   else if (corPrior && corPrior.dist !== "flat" && k > 1) throw new Error(`priors.cor must be lkj(eta) or flat, got ${corPrior.dist}`);
-  const F = term.knownCovariance ? knownCovarianceFactor(term.knownCovariance, nLev, `${name} known covariance`) : null;
+  const K = term.knownCovariance;
+  if (K) checkKnownCovariance(K, nLev, `${name} known covariance`);
+  let F: KnownFactor | null | undefined = K ? undefined : null;
   return {
     term, kind, centered, k, nLev,
     sdOff: off, cpcOff: off + k, zOff: off + k + corrFreeSize(k),
     index: term.index, Z: term.Z,
     sdPriors: sdPriors.map((d, a) => (d ? compileScalarPrior(d, `prior of sd__${term.group}__${term.termNames[a]}`) : null)),
-    lkjEta: eta, lkjLogNorm: k > 1 ? lkjLogNormaliser(eta, k) : 0, F,
+    lkjEta: eta, lkjLogNorm: k > 1 ? lkjLogNormaliser(eta, k) : 0,
+    get F() { // factored on first use: the rotated compilation (rotatedKnown.ts) never needs it
+      if (F === undefined) F = knownCovarianceFactor(K!, nLev, `${name} known covariance`);
+      return F;
+    },
     b: new Float64Array(nLev * k), gb: new Float64Array(nLev * k),
     sd: new Float64Array(k), gsd: new Float64Array(k),
     L: new Float64Array(k * k), M: new Float64Array(k * k), gL: new Float64Array(k * k), gM: new Float64Array(k * k),
