@@ -1,13 +1,14 @@
 /**
- * Fits a gaussian LMM by exact profiled ML or REML (lme4 lmer): bounded simplex, then projected
- * quasi-Newton polish over theta (lme4 uses bobyqa).
+ * Fits a gaussian LMM by exact profiled ML or REML (lme4 lmer): the profiled deviance is minimised over
+ * theta by a bound-constrained quadratic-model trust region (BOBYQA, as lme4's default lmer optimiser).
  * @module
  */
 import type { Design } from "../design/design.js";
 import { inverseFromCholesky } from "../linalg/dense.js";
 import { thetaLowerBounds, thetaStart } from "./lambda.js";
 import { lmmDeviance } from "./lmm.js";
-import { optimiseTheta, convergenceInfo } from "./optimise.js";
+import { convergenceInfo } from "./optimise.js";
+import { bobyqa } from "../optim/bobyqa.js";
 import { conditionalModes, createPredModule, type PredOptions } from "./predModule.js";
 import { ranefEntries, varCorrFromTheta, type MixedFit } from "./results.js";
 
@@ -28,7 +29,7 @@ export function fitLmm(design: Design, reml: boolean, options: PredOptions = {})
   const y = Float64Array.from(design.response.y, (v, i) => v - (design.offset ? design.offset[i] : 0));
   const f = (theta: Float64Array): number => lmmDeviance(pred, y, theta, reml).deviance;
   const lower = thetaLowerBounds(pred.layouts);
-  const opt = optimiseTheta(f, thetaStart(pred.layouts), lower, true, 1e-4);
+  const opt = bobyqa(f, thetaStart(pred.layouts), { lower, rhoBegin: 0.2, rhoEnd: 1e-6 });
   const ev = lmmDeviance(pred, y, opt.x, reml);
   const { n, p } = design;
   const s2 = ev.sigma * ev.sigma;
@@ -42,6 +43,6 @@ export function fitLmm(design: Design, reml: boolean, options: PredOptions = {})
     varCorr: varCorrFromTheta(opt.x, pred.layouts, ev.sigma),
     logLik: -ev.deviance / 2, deviance: ev.deviance, AIC: ev.deviance + 2 * df, BIC: ev.deviance + df * Math.log(n), df, nobs: n,
     ranef: ranefEntries(pred.layouts, b, condVar.map((v) => v * s2)),
-    convergence: convergenceInfo("nelderMead+bfgs", opt, f, lower, pred.layouts.length ? opt.x.length : 0),
+    convergence: convergenceInfo("bobyqa", opt, f, lower, pred.layouts.length ? opt.x.length : 0),
   };
 }
