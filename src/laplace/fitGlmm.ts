@@ -8,7 +8,7 @@ import { aggregateBinomialRows } from "../compile/aggregate.js";
 import type { Design } from "../design/design.js";
 import { kernelOf } from "../families/kernels.js";
 import { choleskyInPlace, inverseFromCholesky } from "../linalg/dense.js";
-import { hessianFD, type WarmState } from "../optim/numericDerivatives.js";
+import { gradientHessianFD, type WarmState } from "../optim/numericDerivatives.js";
 import { nelderMead } from "../optim/nelderMead.js";
 import { newtonFD, type NewtonResult } from "../optim/newtonFD.js";
 import { thetaLowerBounds, thetaStart } from "./lambda.js";
@@ -74,8 +74,11 @@ function mergedBinomialRows(design: Design): { design: Design; logLikConstant?: 
   return { design: merged, logLikConstant: c };
 }
 
-/** Newton on finite differences pays n^2 evaluations per step: worth it for a few parameters only. */
-const MAX_NEWTON_PARAMS = 12;
+/**
+ * Newton pays about n^2 / 2 evaluations per step, but the vcov needs that stencil at the optimum anyway
+ * and BFGS on finite differences takes many steps of 2n: Newton wins up to a few dozen parameters.
+ */
+const MAX_NEWTON_PARAMS = 60;
 
 /**
  * Stage 2: Newton steps on the finite-difference stencil (its last Hessian is the vcov Hessian), with
@@ -106,7 +109,7 @@ function packStart(st: GlmmState, theta: Float64Array): Float64Array {
  */
 function fixedCovariance(st: GlmmState, x: Float64Array, f: (x: Float64Array) => number, known?: Float64Array) {
   const p = st.design.p, m = x.length;
-  const H = known ?? hessianFD(f, Float64Array.from(x), 1e-4);
+  const H = known ?? gradientHessianFD(f, Float64Array.from(x), 1e-4, undefined, true).hessian;
   f(x);
   const maxDiag = Math.max(...Array.from({ length: m }, (_, i) => Math.abs(H[i * m + i])));
   const keep = Array.from({ length: m }, (_, i) => i).filter((i) => H[i * m + i] > 1e-7 * maxDiag);
