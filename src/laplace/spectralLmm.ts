@@ -295,32 +295,85 @@ function dot(a: Float64Array, ao: number, b: Float64Array, bo: number, len: numb
   return s0 + s1 + s2 + s3;
 }
 
-/** In-place lower Cholesky (dot-product form, lower triangle read); false if not positive definite. */
+/**
+ * In-place lower Cholesky (dot-product form, lower triangle read) by pairs of columns j, j+1 and pairs of rows,
+ * so each loaded entry feeds two multiply-adds; false if not positive definite.
+ */
 function choleskyLower(a: Float64Array, n: number): boolean {
-  for (let j = 0; j < n; j++) {
-    const rj = j * n, d = a[rj + j] - dot(a, rj, a, rj, j);
+  const acc = new Float64Array(4);
+  for (let j = 0; j < n; j += 2) {
+    const rj = j * n, pair = j + 1 < n, r1 = rj + n;
+    const d = a[rj + j] - dot(a, rj, a, rj, j);
     if (!(d > 0)) return false;
-    const ljj = Math.sqrt(d), inv = 1 / ljj;
+    const ljj = Math.sqrt(d);
     a[rj + j] = ljj;
-    for (let i = j + 1; i < n; i++) a[i * n + j] = (a[i * n + j] - dot(a, i * n, a, rj, j)) * inv;
-    for (let k = j + 1; k < n; k++) a[rj + k] = 0;
+    if (!pair) break;
+    const l10 = (a[r1 + j] - dot(a, r1, a, rj, j)) / ljj, d1 = a[r1 + j + 1] - dot(a, r1, a, r1, j) - l10 * l10;
+    if (!(d1 > 0)) return false;
+    const l11 = Math.sqrt(d1);
+    a[r1 + j] = l10;
+    a[r1 + j + 1] = l11;
+    let i = j + 2;
+    for (; i + 1 < n; i += 2) {
+      const ri = i * n;
+      dots2x2(a, ri, ri + n, rj, r1, j, acc);
+      const x0 = (a[ri + j] - acc[0]) / ljj, y0 = (a[ri + n + j] - acc[2]) / ljj;
+      a[ri + j] = x0;
+      a[ri + j + 1] = (a[ri + j + 1] - acc[1] - x0 * l10) / l11;
+      a[ri + n + j] = y0;
+      a[ri + n + j + 1] = (a[ri + n + j + 1] - acc[3] - y0 * l10) / l11;
+    }
+    if (i < n) {
+      const ri = i * n, x0 = (a[ri + j] - dot(a, ri, a, rj, j)) / ljj;
+      a[ri + j] = x0;
+      a[ri + j + 1] = (a[ri + j + 1] - dot(a, ri, a, r1, j) - x0 * l10) / l11;
+    }
   }
+  for (let i = 0; i < n; i++) for (let k = i + 1; k < n; k++) a[i * n + k] = 0;
   return true;
 }
 
-/** diag(A^-1) from A = L L': column i of L^-1 by forward substitution (x_k for k >= i), summed squares. */
+/** acc = [row p . row q, row p . row r, row p2 . row q, row p2 . row r] over the first len entries. */
+function dots2x2(a: Float64Array, p: number, p2: number, q: number, r: number, len: number, acc: Float64Array): void {
+  let s00 = 0, s01 = 0, s10 = 0, s11 = 0;
+  for (let k = 0; k < len; k++) {
+    const x = a[p + k], y = a[p2 + k], u = a[q + k], v = a[r + k];
+    s00 += x * u; s01 += x * v; s10 += y * u; s11 += y * v;
+  }
+  acc[0] = s00; acc[1] = s01; acc[2] = s10; acc[3] = s11;
+}
+
+/**
+ * diag(A^-1) from A = L L': columns i and i+1 of L^-1 together by forward substitution (x_k for k >= i),
+ * summed squares (the row of L is loaded once for both columns).
+ */
 function inverseDiagonal(L: Float64Array, n: number): Float64Array {
-  const out = new Float64Array(n), x = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
+  const out = new Float64Array(n), x = new Float64Array(n), y = new Float64Array(n);
+  for (let i = 0; i < n; i += 2) {
     x[i] = 1 / L[i * n + i];
-    let ss = x[i] * x[i];
-    for (let k = i + 1; k < n; k++) {
+    let sx = x[i] * x[i];
+    if (i + 1 === n) { out[i] = sx; break; }
+    const r1 = (i + 1) * n;
+    x[i + 1] = (-L[r1 + i] * x[i]) / L[r1 + i + 1];
+    y[i + 1] = 1 / L[r1 + i + 1];
+    sx += x[i + 1] * x[i + 1];
+    let sy = y[i + 1] * y[i + 1];
+    for (let k = i + 2; k < n; k++) {
       const rk = k * n;
-      const v = -dot(L, rk + i, x, i, k - i) / L[rk + k];
-      x[k] = v;
-      ss += v * v;
+      let ax = L[rk + i] * x[i], ay = 0;
+      for (let j = i + 1; j < k; j++) {
+        const l = L[rk + j];
+        ax += l * x[j];
+        ay += l * y[j];
+      }
+      const inv = 1 / L[rk + k];
+      x[k] = -ax * inv;
+      y[k] = -ay * inv;
+      sx += x[k] * x[k];
+      sy += y[k] * y[k];
     }
-    out[i] = ss;
+    out[i] = sx;
+    out[i + 1] = sy;
   }
   return out;
 }

@@ -173,33 +173,51 @@ function updatePass(H: Float64Array, n: number, s: number, v: Float64Array, w: F
   }
 }
 
-/** Block s2.. : rank-2 update with (v, w) (skipped when tau = 0) and, on the updated entries, w2 = A v2. */
+/**
+ * Block s2.. : rank-2 update with (v, w) (skipped when tau = 0) and, on the updated entries, w2 = A v2.
+ * Rows are taken in pairs so that v, w, v2 and w2 are loaded once per two matrix entries.
+ */
 function fusedPass(H: Float64Array, n: number, s2: number, v: Float64Array, w: Float64Array, tau: number, v2: Float64Array, w2: Float64Array): void {
   if (tau === 0) { productPass(H, n, s2, v2, w2); return; }
   for (let i = s2; i < n; i++) w2[i] = 0;
-  for (let i = s2; i < n; i++) {
-    const row = i * n, vi = v[i], wi = w[i], ui = v2[i];
-    let acc = 0, acc1 = 0, j = s2;
-    for (; j + 1 < i; j += 2) { // two accumulators: the add latency chain, not the loads, bounds this loop
-      const a = H[row + j] - vi * w[j] - wi * v[j], a1 = H[row + j + 1] - vi * w[j + 1] - wi * v[j + 1];
-      H[row + j] = a;
-      H[row + j + 1] = a1;
-      acc += a * v2[j];
-      acc1 += a1 * v2[j + 1];
-      w2[j] += a * ui;
-      w2[j + 1] += a1 * ui;
-    }
-    for (; j < i; j++) {
-      const a = H[row + j] - vi * w[j] - wi * v[j];
-      H[row + j] = a;
-      acc += a * v2[j];
-      w2[j] += a * ui;
-    }
-    acc += acc1;
-    const dia = H[row + i] - 2 * vi * wi;
-    H[row + i] = dia;
-    w2[i] += acc + dia * ui;
+  let i = s2;
+  for (; i + 1 < n; i += 2) fusedRowPair(H, n, s2, i, v, w, v2, w2);
+  if (i < n) fusedRow(H, n, s2, i, v, w, v2, w2);
+}
+
+function fusedRowPair(H: Float64Array, n: number, s2: number, i: number, v: Float64Array, w: Float64Array, v2: Float64Array, w2: Float64Array): void {
+  const r0 = i * n, r1 = r0 + n;
+  const v0 = v[i], w0 = w[i], u0 = v2[i], v1 = v[i + 1], w1 = w[i + 1], u1 = v2[i + 1];
+  let acc0 = 0, acc1 = 0;
+  for (let j = s2; j < i; j++) {
+    const vj = v[j], wj = w[j], uj = v2[j];
+    const a0 = H[r0 + j] - v0 * wj - w0 * vj, a1 = H[r1 + j] - v1 * wj - w1 * vj;
+    H[r0 + j] = a0;
+    H[r1 + j] = a1;
+    acc0 += a0 * uj;
+    acc1 += a1 * uj;
+    w2[j] += a0 * u0 + a1 * u1;
   }
+  const d0 = H[r0 + i] - 2 * v0 * w0, off = H[r1 + i] - v1 * w0 - w1 * v0, d1 = H[r1 + i + 1] - 2 * v1 * w1;
+  H[r0 + i] = d0;
+  H[r1 + i] = off;
+  H[r1 + i + 1] = d1;
+  w2[i] += acc0 + d0 * u0 + off * u1;
+  w2[i + 1] += acc1 + off * u0 + d1 * u1;
+}
+
+function fusedRow(H: Float64Array, n: number, s2: number, i: number, v: Float64Array, w: Float64Array, v2: Float64Array, w2: Float64Array): void {
+  const row = i * n, vi = v[i], wi = w[i], ui = v2[i];
+  let acc = 0;
+  for (let j = s2; j < i; j++) {
+    const a = H[row + j] - vi * w[j] - wi * v[j];
+    H[row + j] = a;
+    acc += a * v2[j];
+    w2[j] += a * ui;
+  }
+  const dia = H[row + i] - 2 * vi * wi;
+  H[row + i] = dia;
+  w2[i] += acc + dia * ui;
 }
 
 /** R <- Q'R = H_{n-3} ... H_0 R (R row-major n x k). */
