@@ -7,6 +7,7 @@ import type { Design } from "../design/design.js";
 import { agqDeviance, gaussHermite, type GaussHermiteRule } from "./agq.js";
 import { glmFamily } from "./glmFamily.js";
 import { pirls, type PirlsResult } from "./pirls.js";
+import { relativeFactor } from "./lambda.js";
 import { setTheta, type PredModule } from "./predModule.js";
 import { createRespModule, type RespModule } from "./respModule.js";
 
@@ -21,6 +22,11 @@ export interface GlmmState {
   last: PirlsResult | null;
   u: Float64Array;
   beta: Float64Array;
+  /**
+   * b = Lambda(theta) u at the last mode: the warm start carried across theta (PIRLS starts from
+   * u = Lambda(theta_new)^-1 b, which moves little with theta, where u itself scales like 1 / theta).
+   */
+  b: Float64Array;
 }
 
 /**
@@ -36,7 +42,46 @@ export interface GlmmState {
 export function createGlmmState(design: Design, pred: PredModule, shape = 1, logLikConstant?: number): GlmmState {
   const hasShape = design.family === "negbinomial2";
   const resp = createRespModule(design, glmFamily(design.family, design.link, hasShape ? shape : undefined), logLikConstant);
-  return { design, pred, resp, nTheta: pred.theta.length, hasShape, last: null, u: new Float64Array(pred.q), beta: new Float64Array(design.p) };
+  const q = pred.q;
+  return { design, pred, resp, nTheta: pred.theta.length, hasShape, last: null, u: new Float64Array(q), beta: new Float64Array(design.p), b: new Float64Array(q) };
+}
+
+/**
+ * PIRLS start at theta: u = T^-1 b per level of each unstructured term (forward substitution; a
+ * coefficient whose diagonal of T is near 0 keeps its last u), the last u for known-covariance terms.
+ */
+function startU(st: GlmmState, theta: Float64Array): Float64Array {
+  const u = Float64Array.from(st.u);
+  for (const lay of st.pred.layouts) {
+    if (lay.knownFactor) continue;
+    const T = relativeFactor(theta, lay), k = lay.k;
+    for (let l = 0, o = lay.offset; l < lay.nLevels; l++, o += k) {
+      for (let i = 0; i < k; i++) {
+        let s = st.b[o + i];
+        for (let j = 0; j < i; j++) s -= T[i * k + j] * u[o + j];
+        const d = T[i * k + i];
+        if (Math.abs(d) > 1e-4) u[o + i] = s / d;
+      }
+    }
+  }
+  return u;
+}
+
+/** b = Lambda(theta) u for the unstructured terms (u itself for known-covariance terms, unused). */
+function lambdaTimes(st: GlmmState, theta: Float64Array, u: Float64Array): Float64Array {
+  const b = Float64Array.from(u);
+  for (const lay of st.pred.layouts) {
+    if (lay.knownFactor) continue;
+    const T = relativeFactor(theta, lay), k = lay.k;
+    for (let l = 0, o = lay.offset; l < lay.nLevels; l++, o += k) {
+      for (let i = 0; i < k; i++) {
+        let s = 0;
+        for (let j = 0; j <= i; j++) s += T[i * k + j] * u[o + j];
+        b[o + i] = s;
+      }
+    }
+  }
+  return b;
 }
 
 /**
@@ -50,14 +95,14 @@ export function createGlmmState(design: Design, pred: PredModule, shape = 1, log
  */
 export function stage1Deviance(st: GlmmState, theta: Float64Array, tol = 1e-13): number {
   setTheta(st.pred, theta);
-  const r = pirls(st.pred, st.resp, st.beta, st.u, false, tol);
-  return remember(st, r);
+  const r = pirls(st.pred, st.resp, st.beta, startU(st, theta), false, tol);
+  return remember(st, r, theta);
 }
 
-function remember(st: GlmmState, r: PirlsResult): number {
+function remember(st: GlmmState, r: PirlsResult, theta: Float64Array): number {
   st.last = r;
   const dev = r.pdev + r.ldL2;
-  if (Number.isFinite(dev)) { st.u = r.u; st.beta = r.beta; }
+  if (Number.isFinite(dev)) { st.u = r.u; st.beta = r.beta; st.b = lambdaTimes(st, theta, r.u); }
   return Number.isFinite(dev) ? dev : Infinity;
 }
 
@@ -79,18 +124,19 @@ export function unpack(st: GlmmState, x: Float64Array): { theta: Float64Array; b
  * @param st - state (warm start updated)
  * @param x - packed parameters
  * @param rule - Gauss-Hermite rule for AGQ; omit for Laplace
+ * @param tol - PIRLS tolerance on the relative Newton decrement (default 1e-13)
  * @returns -2 log marginal likelihood (all constants)
  * @example
  * jointDeviance(st, lme4Estimates); // => 184.0531 for cbpp (lme4's -2 logLik)
  */
-export function jointDeviance(st: GlmmState, x: Float64Array, rule?: GaussHermiteRule): number {
+export function jointDeviance(st: GlmmState, x: Float64Array, rule?: GaussHermiteRule, tol = 1e-13): number {
   const { theta, beta, shape } = unpack(st, x);
   if (shape !== undefined && shape !== st.resp.family.shape) {
     st.resp.family = glmFamily(st.design.family, st.design.link, shape);
   }
   setTheta(st.pred, theta);
-  const r = pirls(st.pred, st.resp, beta, st.u, true);
-  const lap = remember(st, r);
+  const r = pirls(st.pred, st.resp, beta, startU(st, theta), true, tol);
+  const lap = remember(st, r, theta);
   if (!rule || !Number.isFinite(lap)) return lap;
   return agqDeviance(st.pred, st.resp, beta, r.u, rule);
 }

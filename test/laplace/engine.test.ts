@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
-  createGlmmState, createPredModule, gaussHermite, jointDeviance, lmmDeviance, thetaStart,
+  createGlmmState, createPredModule, gaussHermite, jointDeviance, lmmDeviance, stage1Deviance, thetaStart,
 } from "../../src/laplace/index.js";
 import { fixtureJson } from "./designs.js";
 import { designOf } from "./designs.js";
@@ -29,6 +29,16 @@ describe("engine internals", () => {
     // lme4's -2 logLik at its own estimates
     expect(Math.abs(ds - 2 * 890.271353492814)).toBeLessThan(0.02);
     sparse.u.forEach((v, i) => expect(v).toBeCloseTo(dense.u[i], 7));
+  });
+
+  it("the Laplace deviance does not depend on the PIRLS warm start (carried as b = Lambda u across theta)", () => {
+    const d = designOf("grouseticks");
+    const x = Float64Array.from([0.75, 0.54, 0.53, 0.37, 1.18, -0.98, -0.024]);
+    const cold = jointDeviance(createGlmmState(d, createPredModule(d)), x);
+    const st = createGlmmState(d, createPredModule(d));
+    jointDeviance(st, Float64Array.from([1.6, 0.1, 1.2, 0.1, 1, -1, 0]));   // far away: b is carried from here
+    expect(jointDeviance(st, x)).toBeCloseTo(cold, 8);
+    expect(stage1Deviance(st, x.subarray(0, 3))).toBeCloseTo(stage1Deviance(createGlmmState(d, createPredModule(d)), x.subarray(0, 3)), 8);
   });
 
   it("LMM profiled deviance: sparse = dense, and REML at lme4's theta reproduces its REML criterion", () => {
