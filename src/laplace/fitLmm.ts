@@ -29,7 +29,7 @@ export function fitLmm(design: Design, reml: boolean, options: PredOptions = {})
   const y = Float64Array.from(design.response.y, (v, i) => v - (design.offset ? design.offset[i] : 0));
   const f = (theta: Float64Array): number => lmmDeviance(pred, y, theta, reml).deviance;
   const lower = thetaLowerBounds(pred.layouts);
-  const opt = bobyqa(f, thetaStart(pred.layouts), { lower, rhoBegin: 0.2, rhoEnd: 1e-6 });
+  const opt = bobyqa(f, thetaStart(pred.layouts), { lower, rhoBegin: 0.2, rhoEnd: 1e-7 });
   const ev = lmmDeviance(pred, y, opt.x, reml);
   const { n, p } = design;
   const s2 = ev.sigma * ev.sigma;

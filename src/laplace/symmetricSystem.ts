@@ -34,6 +34,9 @@ export interface SymmetricSystem {
    * factorisation); absent on the dense path, where callers use the half-solves.
    */
   inverseEntries?(): (i: number, j: number) => number;
+  /** Size of the factor (sparse path): stored entries of L, sparse columns, dense trailing block order. */
+  factorSize?(): { nnz: number; nSparse: number; nDense: number };
+  symbolic?: SparseSymbolic;
 }
 
 /**
@@ -104,6 +107,8 @@ export function sparseSystem(zl: RowSparse, blocks: readonly (readonly [number, 
     logDet: () => sparseLogDet(mustFactor(factor)),
     forward: (b) => sparseForward(mustFactor(factor), b),
     backward: (c) => sparseBackward(mustFactor(factor), c),
+    symbolic: sym,
+    factorSize: () => ({ nnz: sym.Li.length + ((q - sym.nSparse) * (q - sym.nSparse + 1)) / 2, nSparse: sym.nSparse, nDense: q - sym.nSparse }),
     inverseEntries() {
       const sel = selectedInverse(mustFactor(factor));
       return (i, j) => inverseEntry(sel, i, j);

@@ -75,15 +75,27 @@ function upLooking(sym: SparseSymbolic, C: Float64Array, Lx: Float64Array, Ld: F
   return true;
 }
 
-/** Ld -= L21 L21' (lower triangle), one outer product per sparse column. */
+/** Ld -= L21 L21' (lower triangle), one outer product per sparse column, two rows of it at a time. */
 function schurUpdate(sym: SparseSymbolic, Lx: Float64Array, Ld: Float64Array): void {
   const { n, nSparse: ns, Lp, Li, firstDense } = sym;
   const nd = n - ns;
+  const col = new Int32Array(nd), val = new Float64Array(nd);
   for (let j = 0; j < ns; j++) {
-    const end = Lp[j + 1];
-    for (let a = firstDense[j]; a < end; a++) {
-      const ra = (Li[a] - ns) * nd - ns, va = Lx[a];
-      for (let b = firstDense[j]; b <= a; b++) Ld[ra + Li[b]] -= va * Lx[b];
+    const t = Lp[j + 1] - firstDense[j];
+    for (let b = 0; b < t; b++) { col[b] = Li[firstDense[j] + b] - ns; val[b] = Lx[firstDense[j] + b]; }
+    let a = 0;
+    for (; a + 1 < t; a += 2) {
+      const r0 = col[a] * nd, r1 = col[a + 1] * nd, v0 = val[a], v1 = val[a + 1];
+      for (let b = 0; b <= a; b++) {
+        const c = col[b], x = val[b];
+        Ld[r0 + c] -= v0 * x;
+        Ld[r1 + c] -= v1 * x;
+      }
+      Ld[r1 + col[a + 1]] -= v1 * val[a + 1];
+    }
+    if (a < t) {
+      const r0 = col[a] * nd, v0 = val[a];
+      for (let b = 0; b <= a; b++) Ld[r0 + col[b]] -= v0 * val[b];
     }
   }
 }

@@ -84,6 +84,15 @@ export function analyseBest(n: number, rows: Int32Array, cols: Int32Array, first
   return analyseSparse(n, rows, cols, best!.perm);
 }
 
+/**
+ * Work of the dense block of order m in units of the sparse columns' squared counts (m^3 / 9: the
+ * blocked kernel is a few times faster per flop than the scattered sparse updates; on insteval heavier
+ * weights for the sparse side, moving more columns into the dense block, measured no faster).
+ */
+function denseWork(m: number): number {
+  return m ** 3 / 9;
+}
+
 function planOrdering(n: number, rows: Int32Array, cols: Int32Array, perm: Int32Array, denseFraction: number) {
   const pinv = new Int32Array(n);
   for (let k = 0; k < n; k++) pinv[perm[k]] = k;
@@ -91,7 +100,7 @@ function planOrdering(n: number, rows: Int32Array, cols: Int32Array, perm: Int32
   const parent = eliminationTree(n, Cp, Ci);
   const counts = columnCounts(n, Cp, Ci, parent);
   const nSparse = denseSplit(counts, denseFraction);
-  let cost = (n - nSparse) ** 3 / 9;
+  let cost = denseWork(n - nSparse);
   for (let j = 0; j < nSparse; j++) cost += counts[j] * counts[j];
   return { perm, pinv, Cp, Ci, slot, parent, nSparse, counts, cost };
 }
@@ -184,7 +193,7 @@ function denseSplit(counts: Int32Array, fraction: number): number {
   for (let k = n - 1; k >= 0; k--) {
     nnz += counts[k];
     sparseWork -= counts[k] * counts[k];
-    const m = n - k, cost = sparseWork + m ** 3 / 9;
+    const m = n - k, cost = sparseWork + denseWork(m);
     if (m >= 16 && nnz >= fraction * ((m * (m + 1)) / 2) && cost < bestCost) { split = k; bestCost = cost; }
   }
   return split;

@@ -9,7 +9,7 @@
  * @module
  */
 import { clampToBox, boundsOrDefault, type Objective, type OptimResult } from "./types.js";
-import { fitQuadratic, type QuadraticModel } from "./bobyqaModel.js";
+import { fitQuadratic, minEigenvalue, type QuadraticModel } from "./bobyqaModel.js";
 import { boxTrustRegionStep } from "./bobyqaStep.js";
 
 /** Options of {@link bobyqa}. */
@@ -54,6 +54,9 @@ export function bobyqa(f: Objective, x0: Float64Array, options: BobyqaOptions = 
   const st: State = { f, lower, upper, pts: [], fs: [], evaluations: 0 };
   initialPoints(st, clampToBox(Float64Array.from(x0), lower, upper), rho);
   let delta = rho, message = "rho reached rhoEnd", converged = true;
+  /** |f - model| at the recent trust-region points: when small against the curvature, a short step
+   * means convergence at this resolution and rho shrinks without geometry steps (Powell's test). */
+  const errors: number[] = [];
   while (true) {
     if (st.evaluations >= maxEval) { message = "evaluation limit reached"; converged = false; break; }
     const kb = bestIndex(st.fs), xb = st.pts[kb];
@@ -63,9 +66,10 @@ export function bobyqa(f: Objective, x0: Float64Array, options: BobyqaOptions = 
     const d = boxTrustRegionStep(model.g, model.H, delta, lowerGap(st, xb), upperGap(st, xb));
     const dn = norm(d);
     if (dn < 0.5 * rho) {
-      if (far.dist > 2 * delta) { geometryStep(st, kb, far.k, delta, model); continue; }
+      const trusted = errors.length >= 3 && Math.max(...errors.slice(-3)) <= 0.125 * minEigenvalue(model.H, n) * rho * rho;
+      if (!trusted && far.dist > 2 * delta) { geometryStep(st, kb, far.k, delta, model); continue; }
       if (rho <= rhoEnd) break;
-      rho = nextRho(rho, rhoEnd);
+      rho = shrinkRho(rho, rhoEnd, errors);
       delta = Math.max(delta / 2, rho);
       continue;
     }
@@ -73,6 +77,7 @@ export function bobyqa(f: Objective, x0: Float64Array, options: BobyqaOptions = 
     const fn = evaluate(st, xn);
     const predicted = -(dot(model.g, d) + 0.5 * quad(model.H, d));
     const ratio = predicted > 0 ? (st.fs[kb] - fn) / predicted : -1;
+    errors.push(Math.abs(st.fs[kb] - predicted - fn));
     const atFloor = delta <= rho;
     delta = ratio < 0.1 ? Math.min(delta / 2, dn) : ratio > 0.7 ? Math.max(delta / 2, 2 * dn) : Math.max(delta / 2, dn);
     if (delta <= 1.5 * rho) delta = rho;
@@ -83,12 +88,19 @@ export function bobyqa(f: Objective, x0: Float64Array, options: BobyqaOptions = 
     if (model2 !== null) geometryStep(st, kb2, far2.k, delta, model2);
     else if (atFloor) {
       if (rho <= rhoEnd) break;
-      rho = nextRho(rho, rhoEnd);
+      rho = shrinkRho(rho, rhoEnd, errors);
       delta = Math.max(delta / 2, rho);
     }
   }
   const kb = bestIndex(st.fs);
   return { x: Float64Array.from(st.pts[kb]), f: st.fs[kb], evaluations: st.evaluations, converged, message };
+}
+
+/** Next rho; the recorded model errors are rescaled to it (errors of a quadratic fit shrink like rho^2). */
+function shrinkRho(rho: number, rhoEnd: number, errors: number[]): number {
+  const next = nextRho(rho, rhoEnd), r2 = (next / rho) ** 2;
+  for (let i = 0; i < errors.length; i++) errors[i] *= r2;
+  return next;
 }
 
 /** Powell's schedule: divide by 10, then the geometric mean with rhoEnd, then rhoEnd. */

@@ -89,3 +89,43 @@ function invert(A: Float64Array, m: number): Float64Array | null {
 }
 
 function swap(x: Float64Array, i: number, j: number): void { const t = x[i]; x[i] = x[j]; x[j] = t; }
+
+/**
+ * Smallest eigenvalue of a small symmetric matrix (cyclic Jacobi rotations).
+ * @param H - row-major n x n symmetric
+ * @param n - dimension
+ * @returns the smallest eigenvalue
+ * @example
+ * minEigenvalue(new Float64Array([2, 1, 1, 2]), 2); // => 1
+ */
+export function minEigenvalue(H: Float64Array, n: number): number {
+  const a = Float64Array.from(H);
+  for (let sweep = 0; sweep < 50; sweep++) {
+    let off = 0;
+    for (let p = 0; p < n; p++) for (let q = p + 1; q < n; q++) off += a[p * n + q] ** 2;
+    if (off <= 1e-30) break;
+    for (let p = 0; p < n; p++) for (let q = p + 1; q < n; q++) rotate(a, n, p, q);
+  }
+  let m = Infinity;
+  for (let i = 0; i < n; i++) m = Math.min(m, a[i * n + i]);
+  return m;
+}
+
+/** One Jacobi rotation zeroing a[p][q]. */
+function rotate(a: Float64Array, n: number, p: number, q: number): void {
+  const apq = a[p * n + q];
+  if (apq === 0) return;
+  const theta = (a[q * n + q] - a[p * n + p]) / (2 * apq);
+  const t = Math.sign(theta || 1) / (Math.abs(theta) + Math.sqrt(theta * theta + 1));
+  const c = 1 / Math.sqrt(t * t + 1), s = t * c;
+  for (let k = 0; k < n; k++) {
+    const akp = a[k * n + p], akq = a[k * n + q];
+    a[k * n + p] = c * akp - s * akq;
+    a[k * n + q] = s * akp + c * akq;
+  }
+  for (let k = 0; k < n; k++) {
+    const apk = a[p * n + k], aqk = a[q * n + k];
+    a[p * n + k] = c * apk - s * aqk;
+    a[q * n + k] = s * apk + c * aqk;
+  }
+}
