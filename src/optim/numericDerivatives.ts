@@ -110,49 +110,69 @@ export interface WarmState {
  */
 export function gradientHessianFD(f: Objective, x: Float64Array, h = 1e-4, warm?: WarmState, forwardPairs = false): LocalQuadratic {
   const n = x.length;
-  const d = Array.from(x, (xi) => fdStep(xi, h));
-  const at = (i: number, si: number, j: number, sj: number): number => {
-    const xi = x[i], xj = x[j];
-    x[i] += si * d[i];
-    if (j >= 0) x[j] += sj * d[j];
-    const v = f(x);
-    x[i] = xi;
-    if (j >= 0) x[j] = xj;
-    return v;
-  };
+  const st: Stencil = { f, x, d: Array.from(x, (xi) => fdStep(xi, h)), warm, s0: null };
   const f0 = f(x);
-  const s0 = warm ? Float64Array.from(warm.get()) : null;
-  const sp: Float64Array[] = [], sm: Float64Array[] = [];
-  const fp = new Float64Array(n), fm = new Float64Array(n);
+  if (warm) st.s0 = Float64Array.from(warm.get());
   const gradient = new Float64Array(n), hessian = new Float64Array(n * n);
+  const ax = axisPoints(st, f0, gradient, hessian);
+  pairPoints(st, f0, ax, hessian, forwardPairs);
+  if (st.s0) warm!.set(st.s0);
+  return { f: f0, gradient, hessian, evaluations: 1 + 2 * n + ((forwardPairs ? 1 : 2) * n * (n - 1)) / 2 };
+}
+
+interface Stencil {
+  readonly f: Objective;
+  readonly x: Float64Array;
+  readonly d: number[];
+  readonly warm?: WarmState;
+  s0: Float64Array | null;
+}
+
+interface AxisValues { fp: Float64Array; fm: Float64Array; sp: Float64Array[]; sm: Float64Array[] }
+
+/** f at x + si d_i (+ sj d_j when j >= 0), after setting the warm guess; x is restored. */
+function evalAt(st: Stencil, guess: Float64Array | null, i: number, si: number, j = -1, sj = 0): number {
+  const { x, d } = st;
+  if (guess && st.warm) st.warm.set(guess);
+  const xi = x[i], xj = j >= 0 ? x[j] : 0;
+  x[i] += si * d[i];
+  if (j >= 0) x[j] += sj * d[j];
+  const v = st.f(x);
+  x[i] = xi;
+  if (j >= 0) x[j] = xj;
+  return v;
+}
+
+function axisPoints(st: Stencil, f0: number, gradient: Float64Array, hessian: Float64Array): AxisValues {
+  const n = st.x.length, d = st.d;
+  const ax: AxisValues = { fp: new Float64Array(n), fm: new Float64Array(n), sp: [], sm: [] };
+  const saved = (): Float64Array => Float64Array.from(st.warm!.get());
   for (let i = 0; i < n; i++) {
-    if (s0) warm!.set(s0);
-    fp[i] = at(i, 1, -1, 0);
-    if (s0) { sp.push(Float64Array.from(warm!.get())); warm!.set(s0); }
-    fm[i] = at(i, -1, -1, 0);
-    if (s0) sm.push(Float64Array.from(warm!.get()));
-    gradient[i] = (fp[i] - fm[i]) / (2 * d[i]);
-    hessian[i * n + i] = (fp[i] - 2 * f0 + fm[i]) / (d[i] * d[i]);
+    ax.fp[i] = evalAt(st, st.s0, i, 1);
+    if (st.s0) ax.sp.push(saved());
+    ax.fm[i] = evalAt(st, st.s0, i, -1);
+    if (st.s0) ax.sm.push(saved());
+    gradient[i] = (ax.fp[i] - ax.fm[i]) / (2 * d[i]);
+    hessian[i * n + i] = (ax.fp[i] - 2 * f0 + ax.fm[i]) / (d[i] * d[i]);
   }
+  return ax;
+}
+
+function pairPoints(st: Stencil, f0: number, ax: AxisValues, hessian: Float64Array, forwardPairs: boolean): void {
+  const n = st.x.length, d = st.d, s0 = st.s0;
+  const { fp, fm, sp, sm } = ax;
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < i; j++) {
-      if (s0) warm!.set(extrapolate(sp[i], sp[j], s0));
-      const pp = at(i, 1, j, 1);
-      if (forwardPairs) {
-        const v = (pp - fp[i] - fp[j] + f0) / (d[i] * d[j]);
-        hessian[i * n + j] = v;
-        hessian[j * n + i] = v;
-        continue;
+      const pp = evalAt(st, s0 && extrapolate(sp[i], sp[j], s0), i, 1, j, 1);
+      let v = (pp - fp[i] - fp[j] + f0) / (d[i] * d[j]);
+      if (!forwardPairs) {
+        const mm = evalAt(st, s0 && extrapolate(sm[i], sm[j], s0), i, -1, j, -1);
+        v = (pp - fp[i] - fp[j] + 2 * f0 - fm[i] - fm[j] + mm) / (2 * d[i] * d[j]);
       }
-      if (s0) warm!.set(extrapolate(sm[i], sm[j], s0));
-      const mm = at(i, -1, j, -1);
-      const v = (pp - fp[i] - fp[j] + 2 * f0 - fm[i] - fm[j] + mm) / (2 * d[i] * d[j]);
       hessian[i * n + j] = v;
       hessian[j * n + i] = v;
     }
   }
-  if (s0) warm!.set(s0);
-  return { f: f0, gradient, hessian, evaluations: 1 + 2 * n + ((forwardPairs ? 1 : 2) * n * (n - 1)) / 2 };
 }
 
 function extrapolate(a: Float64Array, b: Float64Array, c: Float64Array): Float64Array {
