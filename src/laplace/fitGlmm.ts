@@ -1,7 +1,9 @@
 /**
- * Fits a GLMM by Laplace or AGQ as glmer does: stage 1 optimises theta with beta inside PIRLS
- * (nAGQ = 0), stage 2 optimises (theta, beta[, log shape]) jointly with u-only PIRLS. Fixed-effect
- * covariance from the finite-difference Hessian of the final deviance (lme4's default), else from RX.
+ * Fits a GLMM by Laplace or AGQ as glmer does: stage 1 (a loose simplex over theta with beta inside
+ * PIRLS, lme4's nAGQ = 0) gives the start; stage 2 minimises the deviance over (theta, beta[, log shape])
+ * with u-only PIRLS by damped Newton steps on a finite-difference stencil, whose last Hessian is the
+ * finite-difference Hessian lme4 uses for the fixed-effect covariance (else RX). Bernoulli rows with
+ * identical covariates and random-effect pattern are merged into binomial counts first (exact).
  * @module
  */
 import { aggregateBinomialRows } from "../compile/aggregate.js";
