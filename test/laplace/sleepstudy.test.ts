@@ -22,4 +22,15 @@ describe("sleepstudy: exact LMM against lme4 and glmmTMB", () => {
     expect(j.AIC).toBeCloseTo(refFit(lme4, "ML").AIC, 4);
     expect(j.BIC).toBeCloseTo(refFit(lme4, "ML").BIC, 4);
   });
+  it("sparse and dense linear algebra give the same fit, conditional sds included (selected inverse vs solves)", () => {
+    const sparse: any = toResultJson(fitMixed(d, { method: "REML", linearAlgebra: "sparse" }));
+    const dense: any = toResultJson(fitMixed(d, { method: "REML", linearAlgebra: "dense" }));
+    expect(sparse.logLik).toBeCloseTo(dense.logLik, 8);
+    const names = Object.keys(dense.ranef);
+    expect(names.length).toBe(36);
+    for (const k of names) {
+      expect(sparse.ranef[k].mode).toBeCloseTo(dense.ranef[k].mode, 7);
+      expect(sparse.ranef[k].sd).toBeCloseTo(dense.ranef[k].sd, 8);
+    }
+  });
 });
