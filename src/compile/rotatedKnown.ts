@@ -167,11 +167,17 @@ function writeRotatedOutput(layout: Layout, rot: Rotated, theta: Float64Array, o
   for (let j = 0; j < p; j++) out[j] = theta[j];
   out[p] = sd;
   out[p + 1] = Math.exp(theta[layout.dispOff]);
-  for (let l = 0; l < m; l++) {
-    let acc = 0;
-    const row = l * m;
-    for (let k = 0; k < m; k++) acc += W[row + k] * theta[z0 + k];
-    out[p + 2 + l] = sd * acc;
+  for (let l = 0; l < m; l += 2) { // two rows at a time, two accumulators each: theta is loaded once per pair
+    const r0 = l * m, r1 = l + 1 < m ? r0 + m : r0;
+    let a0 = 0, a1 = 0, c0 = 0, c1 = 0, k = 0;
+    for (; k + 1 < m; k += 2) {
+      const z = theta[z0 + k], z1 = theta[z0 + k + 1];
+      a0 += W[r0 + k] * z; a1 += W[r0 + k + 1] * z1;
+      c0 += W[r1 + k] * z; c1 += W[r1 + k + 1] * z1;
+    }
+    if (k < m) { a0 += W[r0 + k] * theta[z0 + k]; c0 += W[r1 + k] * theta[z0 + k]; }
+    out[p + 2 + l] = sd * (a0 + a1);
+    if (l + 1 < m) out[p + 3 + l] = sd * (c0 + c1);
   }
 }
 
