@@ -41,8 +41,10 @@ export interface ChainOptions {
   maxTreeDepth?: number;
   /** Default "diag". */
   metric?: MetricKind;
-  /** Initial unconstrained values; default uniform(-2, 2). */
+  /** Initial unconstrained values; default uniform(-initRadius, initRadius). */
   init?: ArrayLike<number>;
+  /** Half-width of the random initial values (Stan's init_r / CmdStan `init=R`, default 2; 0 starts at zero). */
+  initRadius?: number;
   /** Initial step size (default 1). */
   stepSize?: number;
 }
@@ -83,32 +85,33 @@ export interface ChainResult {
 export type IterationCallback = (chain: number, iteration: number, total: number, warmup: boolean) => void;
 
 /**
- * Random initial state: uniform(-2, 2) per coordinate, retried up to 100 times until the log density and gradient
- * are finite (Stan's default).
+ * Random initial state: uniform(-radius, radius) per coordinate, retried up to 100 times until the log density and
+ * gradient are finite (Stan's default, radius 2).
  *
  * @param rng - uniform source
  * @param model - the model
  * @param given - fixed initial values (used as is when present)
+ * @param radius - half-width of the uniform draws (Stan's init_r; default 2)
  * @returns the NUTS state
  * @throws when no finite initial point is found
  * @example
  * randomInit(makeRng(1), { dim: 1, logDensity: (t, g) => { g[0] = -t[0]; return 0; } }).position.length; // => 1
  */
-export function randomInit(rng: Rng, model: SamplerModel, given?: ArrayLike<number>): NutsState {
+export function randomInit(rng: Rng, model: SamplerModel, given?: ArrayLike<number>, radius = 2): NutsState {
   if (given) {
     if (given.length !== model.dim) throw new Error(`init has ${given.length} values; the model has ${model.dim} parameters.`);
     return init(Float64Array.from(given), model.logDensity);
   }
   const q = new Float64Array(model.dim);
   for (let attempt = 0; attempt < 100; attempt++) {
-    for (let i = 0; i < model.dim; i++) q[i] = -2 + 4 * rng();
+    for (let i = 0; i < model.dim; i++) q[i] = -radius + 2 * radius * rng();
     try {
       return init(q, model.logDensity);
     } catch {
       // retry with another uniform(-2, 2) draw
     }
   }
-  throw new Error("No finite log density/gradient after 100 random inits in (-2, 2): check the model or pass `init`.");
+  throw new Error(`No finite log density/gradient after 100 random inits in (-${radius}, ${radius}): check the model, pass \`init\` or a smaller \`initRadius\`.`);
 }
 
 function makeColumns(n: number): SamplerColumns {
@@ -219,7 +222,7 @@ export function runChain(model: SamplerModel, options: ChainOptions, onIteration
     if (signal?.aborted) throw new Error("Sampling aborted.");
     onIteration?.(options.chain, i + 1, total, warm);
   };
-  const start = randomInit(rng, model, options.init);
+  const start = randomInit(rng, model, options.init, options.initRadius ?? 2);
   const t0 = performance.now();
   const w = warmupChain(rng, model, start, options, (i) => check(i, true));
   const t1 = performance.now();

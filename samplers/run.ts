@@ -46,8 +46,10 @@ export interface SampleOptions {
   metric?: MetricKind;
   /** Keep every thin-th draw (default 1). */
   thin?: number;
-  /** Initial unconstrained values: one vector for all chains or one per chain; default uniform(-2, 2). */
+  /** Initial unconstrained values: one vector for all chains or one per chain; default uniform(-initRadius, initRadius). */
   init?: number[] | number[][];
+  /** Half-width of random initial values (Stan's init_r, default 2; 0 starts every chain at zero). */
+  initRadius?: number;
   /** Worker threads: default min(chains, available cores); 0 runs the chains in this thread. */
   workers?: number;
   /** Progress of every chain: after every iteration in-process; from workers at most every 10 ms per chain and
@@ -80,6 +82,12 @@ function positiveInt(name: string, v: number, min: number): number {
   return v;
 }
 
+function initRadius(r: number | undefined): number {
+  if (r === undefined) return 2;
+  if (!(r >= 0) || !Number.isFinite(r)) throw new Error(`sample: initRadius must be a finite number >= 0, got ${r}.`);
+  return r;
+}
+
 function chainOptionList(o: SampleOptions): ChainOptions[] {
   const chains = positiveInt("chains", o.chains ?? 4, 1);
   const perChain = Array.isArray(o.init) && Array.isArray(o.init[0]);
@@ -96,6 +104,7 @@ function chainOptionList(o: SampleOptions): ChainOptions[] {
     maxTreeDepth: positiveInt("maxTreeDepth", o.maxTreeDepth ?? 10, 1),
     metric: o.metric ?? "diag",
     init: o.init === undefined ? undefined : perChain ? (o.init as number[][])[chain] : (o.init as number[]),
+    initRadius: initRadius(o.initRadius),
   }));
 }
 
@@ -214,6 +223,7 @@ export async function sample(factory: ModelFactoryRef, options: SampleOptions = 
       maxTreeDepth: first.maxTreeDepth ?? 10,
       metric: first.metric ?? "diag",
       thin: first.thin ?? 1,
+      initRadius: first.initRadius ?? 2,
       workers: nWorkers,
     },
     seconds: (performance.now() - t0) / 1000,

@@ -23,6 +23,8 @@ export interface FitSettings {
   readonly seed: number;
   readonly adaptDelta: number;
   readonly maxTreedepth: number;
+  /** NUTS: half-width of the random initial values (Stan's init_r). */
+  readonly initRadius: number;
 }
 
 /** One estimate, as the reference result files write it. */

@@ -36,7 +36,7 @@ export async function nutsEngine(model: LoadedModel, s: FitSettings): Promise<Fi
   let fit: NutsFit;
   try {
     fit = await fitNuts(model.design, model.priors, {
-      chains: s.chains, warmup: s.warmup, draws: s.draws, seed: s.seed, adaptDelta: s.adaptDelta, maxTreeDepth: s.maxTreedepth,
+      chains: s.chains, warmup: s.warmup, draws: s.draws, seed: s.seed, adaptDelta: s.adaptDelta, maxTreeDepth: s.maxTreedepth, initRadius: s.initRadius,
       onProgress: (p) => progress.tick(p.chain, p.iteration),
     });
   } finally {

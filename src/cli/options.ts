@@ -44,3 +44,16 @@ export function choiceOption<T extends string>(name: string, text: string, choic
   if (!choices.includes(text as T)) throw new UsageError(`${name} must be one of ${choices.join(", ")} (got "${text}")`);
   return text as T;
 }
+
+/**
+ * A finite number option >= min.
+ *
+ * @throws UsageError `--init-radius must be a number >= 0 (got "-1")`
+ * @example
+ * minNumberOption("--init-radius", "0.5", 0); // => 0.5
+ */
+export function minNumberOption(name: string, text: string | number, min: number): number {
+  const v = Number(text);
+  if (!(v >= min) || !Number.isFinite(v) || String(text).trim() === "") throw new UsageError(`${name} must be a number >= ${min} (got "${text}")`);
+  return v;
+}

@@ -80,14 +80,16 @@ describe("bad input: one line naming the culprit, exit code 2, no output file", 
       ["fit", ok, "--method", "mcmc"],
       ["fit", ok, "--method", "nuts", "--chains", "0"],
       ["fit", ok, "--method", "nuts", "--adapt-delta", "1.2"],
+      ["fit", ok, "--method", "nuts", "--init-radius", "-1"],
       ["fit", join(DIR, "absent.json")],
       ["fit", "--formula", "y ~ x"],
     ]) runs.push(await runInProcess(args));
-    expect(runs.map((r) => r.code)).toEqual([2, 2, 2, 2, 2]);
+    expect(runs.map((r) => r.code)).toEqual([2, 2, 2, 2, 2, 2]);
     expect(runs.map((r) => r.stderr.trim())).toEqual([
       'glmm: --method must be one of laplace, agq, ml, reml, nuts (got "mcmc")',
       'glmm: --chains must be an integer between 1 and 64 (got "0")',
       'glmm: --adapt-delta must be a number in (0, 1) (got "1.2")',
+      'glmm: --init-radius must be a number >= 0 (got "-1")',
       `glmm: cannot read spec file '${join(DIR, "absent.json")}': no such file`,
       "glmm: no model: give a spec.json, or --formula, --data and --family (missing --data, --family)",
     ]);

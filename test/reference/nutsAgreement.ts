@@ -22,7 +22,7 @@ export interface CaseAgreement {
 const casesDir = fileURLToPath(new URL("../fixtures/cases/", import.meta.url));
 
 /** Run a case with its reference settings and list every parameter outside the agreement bounds. */
-export async function nutsAgreement(caseName: string, seed: number): Promise<CaseAgreement> {
+export async function nutsAgreement(caseName: string, seed: number, extra: { initRadius?: number } = {}): Promise<CaseAgreement> {
   const dir = `${casesDir}${caseName}`;
   const m = loadSpec(`${dir}/spec.json`);
   const ref = JSON.parse(readFileSync(`${dir}/stan.json`, "utf8"));
@@ -32,6 +32,7 @@ export async function nutsAgreement(caseName: string, seed: number): Promise<Cas
     warmup: ref.timing.warmup,
     draws: ref.timing.draws_per_chain,
     chains: ref.chains,
+    ...extra,
   });
   const misses: Miss[] = [];
   const missingInReference: string[] = [];

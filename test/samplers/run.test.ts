@@ -102,6 +102,17 @@ describe("sample (chains in worker threads)", () => {
     await expect(sample(normal3, { chains: 3, workers: 0, init: [[1, 1, 1]] })).rejects.toThrow(/one per chain/);
   });
 
+  it("draws random inits from uniform(-initRadius, initRadius): 0 starts at zero, 0.1 stays inside", async () => {
+    const zero = await sample(normal3, { chains: 2, warmup: 10, draws: 5, workers: 0, initRadius: 0 });
+    expect([...zero.chains[1].init]).toEqual([0, 0, 0]);
+    const small = await sample(normal3, { chains: 4, warmup: 10, draws: 5, workers: 0, initRadius: 0.1, seed: 3 });
+    const all = small.chains.flatMap((c) => [...c.init]);
+    expect(all.every((v) => Math.abs(v) < 0.1)).toBe(true);
+    expect(Math.max(...all.map(Math.abs))).toBeGreaterThan(0.05);
+    expect(small.settings.initRadius).toBe(0.1);
+    await expect(sample(normal3, { workers: 0, initRadius: -1 })).rejects.toThrow(/initRadius must be a finite number >= 0/);
+  });
+
   it("rejects bad options and bad factory references with actionable messages", async () => {
     await expect(sample(normal3, { chains: 0 })).rejects.toThrow(/chains must be an integer >= 1/);
     await expect(sample({ ...normal3, module: "relative/path.ts" }, { workers: 0 })).rejects.toThrow(/absolute path/);

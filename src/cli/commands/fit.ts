@@ -12,7 +12,7 @@ import { FIT_METHODS, checkMethod, runEngine, type FitResult, type FitSettings }
 import { UsageError } from "../errors.js";
 import { ensureDir, wantsJson, writeJsonAtomic, writeTextAtomic } from "../io.js";
 import { loadModel, type ModelSourceOptions } from "../modelInput.js";
-import { choiceOption, intOption, openIntervalOption } from "../options.js";
+import { choiceOption, intOption, minNumberOption, openIntervalOption } from "../options.js";
 import type { LoadedModel } from "../../spec/loadSpec.js";
 
 interface FitCliOptions extends ModelSourceOptions {
@@ -24,6 +24,7 @@ interface FitCliOptions extends ModelSourceOptions {
   seed: string;
   adaptDelta: string;
   maxTreedepth: string;
+  initRadius?: string;
   out?: string;
   csv?: string;
   json?: boolean;
@@ -47,6 +48,7 @@ export function fitSettings(o: FitCliOptions): FitSettings {
     seed: intOption("--seed", o.seed, 0),
     adaptDelta: openIntervalOption("--adapt-delta", o.adaptDelta, 0, 1),
     maxTreedepth: intOption("--max-treedepth", o.maxTreedepth, 1, 30),
+    initRadius: minNumberOption("--init-radius", o.initRadius ?? "2", 0),
   };
 }
 
@@ -55,7 +57,7 @@ function resultJson(model: LoadedModel, settings: FitSettings, result: FitResult
   const { nuts: _nuts, ...rest } = result;
   const d = model.design;
   const sampler = settings.method === "nuts"
-    ? { chains: settings.chains, warmup: settings.warmup, draws_per_chain: settings.draws, seed: settings.seed, adapt_delta: settings.adaptDelta, max_treedepth: settings.maxTreedepth }
+    ? { chains: settings.chains, warmup: settings.warmup, draws_per_chain: settings.draws, seed: settings.seed, adapt_delta: settings.adaptDelta, max_treedepth: settings.maxTreedepth, init_radius: settings.initRadius }
     : {};
   return {
     tool: "glmm 0.1.0", formula: model.spec.formula, family: d.family, link: d.link, n_obs: d.n,
@@ -111,6 +113,7 @@ export function register(program: Command): void {
     .option("--seed <n>", "NUTS: random seed (chain k uses stream seed/k)", "1")
     .option("--adapt-delta <x>", "NUTS: target acceptance rate in (0, 1)", "0.8")
     .option("--max-treedepth <n>", "NUTS: maximum tree depth", "10")
+    .option("--init-radius <r>", "NUTS: random initial values uniform(-r, r) on the unconstrained scale (Stan's init_r; 0 = start at zero)", "2")
     .option("--out <result.json>", "write the result JSON here (written only if the fit succeeds)")
     .option("--csv <dir>", "NUTS: write draws_chain<k>.csv files into this folder")
     .option("--json", "print JSON instead of the table (default when stdout is not a terminal)")
