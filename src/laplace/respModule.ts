@@ -75,15 +75,20 @@ function logitPass(r: RespModule, lp: Float64Array): number {
   for (let i = 0; i < y.length; i++) {
     const eta = offset[i] + lp[i];
     const a = Math.exp(-Math.abs(eta)), l1p = Math.log1p(a);
-    let mu = eta < -30 ? EPS : eta > 30 ? 1 - EPS : eta >= 0 ? 1 / (1 + a) : a / (1 + a);
-    mu = mu < EPS ? EPS : mu > 1 - EPS ? 1 - EPS : mu;
-    const me0 = a / ((1 + a) * (1 + a)), me = me0 > EPS ? me0 : EPS, v = mu * (1 - mu);
-    etaOut[i] = eta; muOut[i] = mu;
-    wrkWt[i] = (m[i] * me * me) / v;
-    score[i] = ((y[i] - m[i] * mu) * me) / v;
-    const sp = l1p + (eta < 0 ? -eta : 0);           // softplus(-eta): -log mu
-    const yi = y[i], ni = m[i] - yi;
-    ll += (yi === 0 ? 0 : -yi * sp) + (ni === 0 ? 0 : ni * (-eta - sp));
+    const yi = y[i], mi = m[i];
+    ll += yi * eta - mi * ((eta > 0 ? eta : 0) + l1p);       // y log mu + (m - y) log(1 - mu)
+    etaOut[i] = eta;
+    if (eta >= -30 && eta <= 30) {                          // no clamping: mu_eta = V(mu) = mu (1 - mu)
+      const mu = eta >= 0 ? 1 / (1 + a) : a / (1 + a), me = a / ((1 + a) * (1 + a));
+      muOut[i] = mu;
+      wrkWt[i] = mi * me;
+      score[i] = yi - mi * mu;
+      continue;
+    }
+    const mu = eta < 0 ? EPS : 1 - EPS, me0 = a / ((1 + a) * (1 + a)), me = me0 > EPS ? me0 : EPS, v = mu * (1 - mu);
+    muOut[i] = mu;
+    wrkWt[i] = (mi * me * me) / v;
+    score[i] = ((yi - mi * mu) * me) / v;
   }
   return ll;
 }
@@ -93,11 +98,11 @@ function poissonLogPass(r: RespModule, lp: Float64Array): number {
   let ll = 0;
   for (let i = 0; i < y.length; i++) {
     const eta = offset[i] + lp[i];
-    const e = Math.exp(eta), mu = e > EPS ? e : EPS;
+    const e = Math.exp(eta), clamped = !(e > EPS), mu = clamped ? EPS : e;
     etaOut[i] = eta; muOut[i] = mu;
     wrkWt[i] = m[i] * mu;                              // m me^2 / V with me = V = mu
-    score[i] = (y[i] - m[i] * mu);
-    ll += m[i] * ((y[i] === 0 ? 0 : y[i] * Math.log(mu)) - mu);
+    score[i] = y[i] - m[i] * mu;
+    ll += m[i] * ((y[i] === 0 ? 0 : y[i] * (clamped ? Math.log(mu) : eta)) - mu);
   }
   return ll;
 }
