@@ -7,4 +7,4 @@ export type { NutsFit, NutsTiming, FitNutsOptions } from "./nuts.js";
 export { nutsModel, nutsModelUrl } from "./nutsModel.js";
 export type { NutsModelArgs } from "./nutsModel.js";
 export { toStanJson } from "./stanJson.js";
-export { samplerWarnings } from "./warnings.js";
+export { samplerWarnings, stuckChainWarnings } from "./warnings.js";

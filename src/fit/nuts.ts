@@ -8,7 +8,7 @@ import { ebfmi, summarise, type SummaryRow } from "../diagnostics/index.js";
 import type { Design } from "../design/design.js";
 import type { ModelPriors } from "../design/priors.js";
 import { nutsModelUrl } from "./nutsModel.js";
-import { samplerWarnings } from "./warnings.js";
+import { samplerWarnings, stuckChainWarnings } from "./warnings.js";
 
 /** The timing block of `stan.json`, computed as the references compute it (per-chain times summed). */
 export interface NutsTiming {
@@ -69,6 +69,7 @@ export async function fitNuts(design: Design, priors: ModelPriors, options: FitN
     summary,
     chains: result.chains.length,
   });
+  warnings.push(...stuckChainWarnings(result.chains.map((c) => c.stepSize)));
   for (const c of result.chains) warnings.push(...c.messages.map((m) => `chain ${c.chain + 1}: ${m}`));
   return { result, summary, ebfmi: energies, timing, warnings };
 }

@@ -46,3 +46,29 @@ export function samplerWarnings(w: WarningInputs): string[] {
   }
   return out;
 }
+
+/**
+ * Chains whose adapted step size is below 1/100 of the median over all chains: such a chain usually never left the
+ * region of its initial values (seen on grouseticks at adapt_delta 0.99, where an initial coefficient of a wide
+ * covariate put log p near -1e63). Not a Stan warning; Stan reports these chains only through R-hat.
+ *
+ * @param stepSizes - adapted step size per chain
+ * @returns one sentence per such chain (chains numbered from 1); empty with fewer than 3 chains
+ * @example
+ * stuckChainWarnings([0.02, 0.03, 1e-11, 0.025]);
+ * // => ["chain 3: its adapted step size 1.0e-11 is below 1/100 of the chains' median (0.022); it probably never left the region of its initial values. Try a smaller init radius (--init-radius 0.5), more warm-up, or centring and scaling wide covariates."]
+ */
+export function stuckChainWarnings(stepSizes: readonly number[]): string[] {
+  if (stepSizes.length < 3) return [];
+  const sorted = [...stepSizes].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  const median = sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  const out: string[] = [];
+  stepSizes.forEach((eps, k) => {
+    if (eps < median / 100) {
+      out.push(`chain ${k + 1}: its adapted step size ${eps.toExponential(1)} is below 1/100 of the chains' median (${median.toPrecision(2)}); ` +
+        "it probably never left the region of its initial values. Try a smaller init radius (--init-radius 0.5), more warm-up, or centring and scaling wide covariates.");
+    }
+  });
+  return out;
+}
