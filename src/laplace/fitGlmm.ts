@@ -42,7 +42,8 @@ export function fitGlmm(design: Design, options: GlmmOptions = {}): MixedFit {
   const pred = createPredModule(work.design, options);
   const st = createGlmmState(work.design, pred, options.shape ?? 1, work.logLikConstant);
   const lowerTheta = thetaLowerBounds(pred.layouts);
-  const s1 = nelderMead((th) => stage1Deviance(st, th, STAGE1.pirlsTol), thetaStart(pred.layouts), { lower: lowerTheta, ftolRel: 1e-8, ftolAbs: STAGE1.ftolAbs, xtol: STAGE1.xtol, restarts: 0 });
+  const tol1 = stage1PirlsTol(design);
+  const s1 = nelderMead((th) => stage1Deviance(st, th, tol1), thetaStart(pred.layouts), { lower: lowerTheta, ftolRel: 1e-8, ftolAbs: STAGE1.ftolAbs, xtol: STAGE1.xtol, restarts: 0 });
   stage1Deviance(st, s1.x);
   const x0 = packStart(st, s1.x);
   const lower = Float64Array.from(x0, (_, i) => (i < st.nTheta ? lowerTheta[i] : -Infinity));
@@ -56,9 +57,16 @@ export function fitGlmm(design: Design, options: GlmmOptions = {}): MixedFit {
 }
 
 /**
- * Stage 1 only supplies Newton's start: loose simplex tolerances (deviance units / relative theta).
+ * Stage 1 only supplies Newton's start: loose simplex tolerances (deviance units / relative theta) and
+ * a loose PIRLS tolerance where PIRLS is Newton's method (canonical links: quadratic convergence leaves
+ * the deviance accurate to ~1e-8 anyway); Fisher scoring (probit, cloglog) converges linearly: 1e-10.
  */
-const STAGE1 = { ftolAbs: 1e-2, xtol: 5e-2, pirlsTol: 1e-10 };
+const STAGE1 = { ftolAbs: 1e-2, xtol: 5e-2 };
+
+function stage1PirlsTol(design: Design): number {
+  const canonical = design.link === (design.family === "poisson" || design.family === "negbinomial2" ? "log" : "logit");
+  return canonical ? 1e-6 : 1e-10;
+}
 
 /**
  * Bernoulli/binomial rows with the same covariates, offset and random-effect pattern merged into one
