@@ -54,15 +54,33 @@ function correlatedForward(t: TermState, theta: Float64Array): void {
   }
 }
 
-/** b[perm[i]] = sd * sum_{c <= min(i, rank-1)} L[i, c] z_c; work[i] keeps (L z)_i for the reverse pass. */
+/**
+ * b[perm[i]] = sd * sum_{c <= min(i, rank-1)} L[i, c] z_c; work[i] keeps (L z)_i for the reverse pass. Rows are
+ * taken in pairs (z loaded once for both; row i+1 has at most one more entry).
+ */
 function knownForward(t: TermState, theta: Float64Array): void {
   const { L, perm, rank } = t.F!, m = t.nLev, Fz = t.work, s = t.sd[0], z0 = t.zOff;
-  for (let i = 0; i < m; i++) {
-    let acc = 0;
-    const r = i * m, top = i < rank ? i + 1 : rank;
-    for (let c = 0; c < top; c++) acc += L[r + c] * theta[z0 + c];
-    Fz[i] = acc;
-    t.b[perm[i]] = s * acc;
+  for (let i = 0; i < m; i += 2) {
+    const r0 = i * m, t0 = i < rank ? i + 1 : rank;
+    if (i + 1 === m) {
+      let acc = 0;
+      for (let c = 0; c < t0; c++) acc += L[r0 + c] * theta[z0 + c];
+      Fz[i] = acc;
+      t.b[perm[i]] = s * acc;
+      break;
+    }
+    const r1 = r0 + m, t1 = i + 1 < rank ? i + 2 : rank;
+    let a0 = 0, a1 = 0;
+    for (let c = 0; c < t0; c++) {
+      const z = theta[z0 + c];
+      a0 += L[r0 + c] * z;
+      a1 += L[r1 + c] * z;
+    }
+    for (let c = t0; c < t1; c++) a1 += L[r1 + c] * theta[z0 + c];
+    Fz[i] = a0;
+    Fz[i + 1] = a1;
+    t.b[perm[i]] = s * a0;
+    t.b[perm[i + 1]] = s * a1;
   }
 }
 
@@ -139,11 +157,17 @@ function knownReverse(t: TermState, theta: Float64Array, grad: Float64Array): vo
   const { L, perm, rank } = t.F!, m = t.nLev, s = t.sd[0], gb = t.gb, z0 = t.zOff;
   let gs = 0;
   for (let c = 0; c < m; c++) grad[z0 + c] -= theta[z0 + c];
-  for (let i = 0; i < m; i++) {
-    const g = gb[perm[i]];
-    gs += g * t.work[i];
-    const sg = s * g, r = i * m, top = i < rank ? i + 1 : rank;
-    for (let c = 0; c < top; c++) grad[z0 + c] += sg * L[r + c];
+  for (let i = 0; i < m; i += 2) { // pairs of rows: grad[z] loaded and stored once per two rows
+    const g0 = gb[perm[i]], sg0 = s * g0, r0 = i * m, t0 = i < rank ? i + 1 : rank;
+    gs += g0 * t.work[i];
+    if (i + 1 === m) {
+      for (let c = 0; c < t0; c++) grad[z0 + c] += sg0 * L[r0 + c];
+      break;
+    }
+    const g1 = gb[perm[i + 1]], sg1 = s * g1, r1 = r0 + m, t1 = i + 1 < rank ? i + 2 : rank;
+    gs += g1 * t.work[i + 1];
+    for (let c = 0; c < t0; c++) grad[z0 + c] += sg0 * L[r0 + c] + sg1 * L[r1 + c];
+    for (let c = t0; c < t1; c++) grad[z0 + c] += sg1 * L[r1 + c];
   }
   t.gsd[0] = gs;
 }
