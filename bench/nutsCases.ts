@@ -6,7 +6,8 @@
  * - ess_per_1000_grads: min bulk ESS per 1,000 gradient evaluations (warm-up + sampling), ratio (target within 20%);
  * - wall: warm-up + sampling wall time of the parallel run (reported beside, not instead);
  * - first_iter_s: time from the call to the first warm-up iteration, against Stan's compile_s.
- * Medians over `--runs` repetitions with different seeds.
+ * Medians over `--runs` repetitions with different seeds. Initial values as the slow reference tests use them
+ * (CASE_INIT: grouseticks from uniform(-0.5, 0.5)).
  * Run: `npm run bench -- nutsCases [case ...] [--runs 3]` (default: cbpp nielweise2007 sleepstudy owls; `all` for every case).
  * @module
  */
@@ -14,6 +15,7 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { fitNuts } from "../src/fit/index.js";
 import { loadSpec } from "../src/spec/index.js";
+import { CASE_INIT } from "../test/reference/nutsAgreement.js";
 import { formatTable, medianOf, report, type Row } from "./lib/index.js";
 
 const CASES_DIR = fileURLToPath(new URL("../test/fixtures/cases/", import.meta.url));
@@ -38,6 +40,7 @@ async function runCase(name: string, seed: number): Promise<CaseRun> {
   const fit = await fitNuts(m.design, m.priors, {
     seed, chains: ref.chains, warmup: ref.timing.warmup, draws: ref.timing.draws_per_chain,
     adaptDelta: ref.adapt_delta ?? ref.timing.adapt_delta ?? 0.8,
+    ...CASE_INIT[name],
     onProgress: () => { if (Number.isNaN(firstIter)) firstIter = (performance.now() - t0) / 1000; },
   });
   const t = fit.timing;
