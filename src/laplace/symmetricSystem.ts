@@ -101,7 +101,7 @@ export function sparseSystem(zl: RowSparse, blocks: readonly (readonly [number, 
         }
       }
       for (let j = 0; j < q; j++) C[diagSlot[j]] += 1;
-      factor = factorSparse(sym, C);
+      factor = factorSparse(sym, C, factor ?? undefined);
       return factor !== null;
     },
     logDet: () => sparseLogDet(mustFactor(factor)),

@@ -25,6 +25,8 @@ export interface SparseFactor {
  * Numeric factorisation of P A P', with values C laid out by the analysis.
  * @param sym - symbolic analysis
  * @param C - values of the upper pattern (length sym.Cp[n])
+ * @param reuse - a previous factor of the same analysis whose storage is overwritten (saves allocating
+ *   the dense block at every refactorisation); it must not be used afterwards
  * @returns the factor, or null when A is not positive definite
  * @example
  * const s = analyseSparse(2, new Int32Array([1]), new Int32Array([0]));
@@ -32,11 +34,12 @@ export interface SparseFactor {
  * C[s.slot[0]] = 2; C[s.Cp[1] - 1] = 4; C[s.Cp[2] - 1] = 5;
  * factorSparse(s, C)!.Lx; // => [2, 1, 2]
  */
-export function factorSparse(sym: SparseSymbolic, C: Float64Array): SparseFactor | null {
+export function factorSparse(sym: SparseSymbolic, C: Float64Array, reuse?: SparseFactor): SparseFactor | null {
   const { n, nSparse: ns } = sym;
   const nd = n - ns;
-  const Lx = new Float64Array(sym.Li.length);
-  const Ld = new Float64Array(nd * nd);
+  const own = reuse !== undefined && reuse.sym === sym;
+  const Lx = own ? reuse.Lx : new Float64Array(sym.Li.length);
+  const Ld = own ? reuse.Ld.fill(0) : new Float64Array(nd * nd);
   if (!upLooking(sym, C, Lx, Ld)) return null;
   if (nd > 0) {
     schurUpdate(sym, Lx, Ld);
