@@ -48,59 +48,76 @@ export function bobyqa(f: Objective, x0: Float64Array, options: BobyqaOptions = 
   let minWidth = Infinity;
   for (let i = 0; i < n; i++) minWidth = Math.min(minWidth, upper[i] - lower[i]);
   if (!(minWidth > 0)) throw new Error("bobyqa needs upper > lower for every parameter: fix the bounds (or drop the fixed parameter)");
-  const rhoEnd = options.rhoEnd ?? 1e-6;
-  let rho = Math.min(options.rhoBegin ?? 0.2, minWidth / 2);
+  const rho = Math.min(options.rhoBegin ?? 0.2, minWidth / 2);
   const maxEval = options.maxEvaluations ?? 200 * (n + 1) ** 2;
   const st: State = { f, lower, upper, pts: [], fs: [], evaluations: 0 };
   initialPoints(st, clampToBox(Float64Array.from(x0), lower, upper), rho);
-  let delta = rho, message = "rho reached rhoEnd", converged = true;
-  /** |f - model| at the recent trust-region points: when small against the curvature, a short step
-   * means convergence at this resolution and rho shrinks without geometry steps (Powell's test). */
-  const errors: number[] = [];
-  while (true) {
-    if (st.evaluations >= maxEval) { message = "evaluation limit reached"; converged = false; break; }
-    const kb = bestIndex(st.fs), xb = st.pts[kb];
-    const model = fitQuadratic(st.pts, st.fs, xb, delta);
-    const far = farthest(st.pts, xb);
-    if (model === null) { rebuild(st, kb, delta); continue; }
-    const d = boxTrustRegionStep(model.g, model.H, delta, lowerGap(st, xb), upperGap(st, xb));
-    const dn = norm(d);
-    if (dn < 0.5 * rho) {
-      const trusted = errors.length >= 3 && Math.max(...errors.slice(-3)) <= 0.125 * minEigenvalue(model.H, n) * rho * rho;
-      if (!trusted && far.dist > 2 * delta) { geometryStep(st, kb, far.k, delta, model); continue; }
-      if (rho <= rhoEnd) break;
-      rho = shrinkRho(rho, rhoEnd, errors);
-      delta = Math.max(delta / 2, rho);
-      continue;
-    }
-    const xn = clampToBox(xb.map((v, i) => v + d[i]), lower, upper);
-    const fn = evaluate(st, xn);
-    const predicted = -(dot(model.g, d) + 0.5 * quad(model.H, d));
-    const ratio = predicted > 0 ? (st.fs[kb] - fn) / predicted : -1;
-    errors.push(Math.abs(st.fs[kb] - predicted - fn));
-    const atFloor = delta <= rho;
-    delta = ratio < 0.1 ? Math.min(delta / 2, dn) : ratio > 0.7 ? Math.max(delta / 2, 2 * dn) : Math.max(delta / 2, dn);
-    if (delta <= 1.5 * rho) delta = rho;
-    swapIn(st, kb, xn, fn, model, delta);
-    if (ratio >= 0.1) continue;
-    const kb2 = bestIndex(st.fs), far2 = farthest(st.pts, st.pts[kb2]);
-    const model2 = far2.dist > 2 * delta ? fitQuadratic(st.pts, st.fs, st.pts[kb2], delta) : null;
-    if (model2 !== null) geometryStep(st, kb2, far2.k, delta, model2);
-    else if (atFloor) {
-      if (rho <= rhoEnd) break;
-      rho = shrinkRho(rho, rhoEnd, errors);
-      delta = Math.max(delta / 2, rho);
-    }
+  const run: Run = { st, rho, delta: rho, rhoEnd: options.rhoEnd ?? 1e-6, errors: [] };
+  let converged = true;
+  while (iterate(run)) {
+    if (st.evaluations >= maxEval) { converged = false; break; }
   }
   const kb = bestIndex(st.fs);
-  return { x: Float64Array.from(st.pts[kb]), f: st.fs[kb], evaluations: st.evaluations, converged, message };
+  return {
+    x: Float64Array.from(st.pts[kb]), f: st.fs[kb], evaluations: st.evaluations, converged,
+    message: converged ? "rho reached rhoEnd" : "evaluation limit reached",
+  };
 }
 
-/** Next rho; the recorded model errors are rescaled to it (errors of a quadratic fit shrink like rho^2). */
-function shrinkRho(rho: number, rhoEnd: number, errors: number[]): number {
-  const next = nextRho(rho, rhoEnd), r2 = (next / rho) ** 2;
-  for (let i = 0; i < errors.length; i++) errors[i] *= r2;
-  return next;
+/** Radii and recent model errors of a run. */
+interface Run {
+  readonly st: State;
+  rho: number;
+  delta: number;
+  readonly rhoEnd: number;
+  /** |f - model| at recent trust-region points: when small against the curvature, a short step means
+   * convergence at this resolution and rho shrinks without geometry steps (Powell's test). */
+  readonly errors: number[];
+}
+
+/** One iteration: a trust-region step, a geometry step or a reduction of rho; false when rho is exhausted. */
+function iterate(run: Run): boolean {
+  const { st } = run;
+  const n = st.lower.length;
+  const kb = bestIndex(st.fs), xb = st.pts[kb];
+  const model = fitQuadratic(st.pts, st.fs, xb, run.delta);
+  if (model === null) { rebuild(st, kb, run.delta); return true; }
+  const far = farthest(st.pts, xb);
+  const d = boxTrustRegionStep(model.g, model.H, run.delta, lowerGap(st, xb), upperGap(st, xb));
+  const dn = norm(d);
+  if (dn < 0.5 * run.rho) {
+    const recent = run.errors.slice(-3);
+    const trusted = recent.length === 3 && Math.max(...recent) <= 0.125 * minEigenvalue(model.H, n) * run.rho ** 2;
+    if (!trusted && far.dist > 2 * run.delta) { geometryStep(st, kb, far.k, run.delta, model); return true; }
+    return shrinkRho(run);
+  }
+  const xn = clampToBox(xb.map((v, i) => v + d[i]), st.lower, st.upper);
+  const fn = evaluate(st, xn);
+  const predicted = -(dot(model.g, d) + 0.5 * quad(model.H, d));
+  const ratio = predicted > 0 ? (st.fs[kb] - fn) / predicted : -1;
+  run.errors.push(Math.abs(st.fs[kb] - predicted - fn));
+  const atFloor = run.delta <= run.rho;
+  run.delta = ratio < 0.1 ? Math.min(run.delta / 2, dn) : ratio > 0.7 ? Math.max(run.delta / 2, 2 * dn) : Math.max(run.delta / 2, dn);
+  if (run.delta <= 1.5 * run.rho) run.delta = run.rho;
+  swapIn(st, kb, xn, fn, model, run.delta);
+  if (ratio >= 0.1) return true;
+  const kb2 = bestIndex(st.fs), far2 = farthest(st.pts, st.pts[kb2]);
+  const model2 = far2.dist > 2 * run.delta ? fitQuadratic(st.pts, st.fs, st.pts[kb2], run.delta) : null;
+  if (model2 !== null) { geometryStep(st, kb2, far2.k, run.delta, model2); return true; }
+  return atFloor ? shrinkRho(run) : true;
+}
+
+/**
+ * Moves to the next rho (false when rho is already at rhoEnd); the recorded model errors are rescaled to
+ * it (errors of a quadratic fit shrink like rho^2).
+ */
+function shrinkRho(run: Run): boolean {
+  if (run.rho <= run.rhoEnd) return false;
+  const next = nextRho(run.rho, run.rhoEnd), r2 = (next / run.rho) ** 2;
+  for (let i = 0; i < run.errors.length; i++) run.errors[i] *= r2;
+  run.rho = next;
+  run.delta = Math.max(run.delta / 2, next);
+  return true;
 }
 
 /** Powell's schedule: divide by 10, then the geometric mean with rhoEnd, then rhoEnd. */
