@@ -60,7 +60,8 @@ export function isSpectralLmm(design: Design): boolean {
  * Rotate a design with one known-covariance term by the eigenvectors of Z K Z' (U is never formed).
  * @param design - gaussian design whose only random term carries `knownCovariance`
  * @returns eigenvalues (negative round-off clipped to 0) and the rotated response (minus offset) and X
- * @throws Error for a non-gaussian design or without exactly one known-covariance term
+ * @throws Error for a non-gaussian design, without exactly one known-covariance term, or for a K of the wrong size
+ *   or clearly not positive semi-definite
  * @example
  * spectralProblem(kinship).d.length; // => 400
  */
@@ -70,6 +71,8 @@ export function spectralProblem(design: Design): SpectralProblem {
   if (!term?.knownCovariance || term.termNames.length !== 1) {
     throw new Error("the spectral (EMMA) fit needs exactly one random term, with one coefficient and a known covariance (spec known_covariance)");
   }
+  const m = term.levels.length, K = term.knownCovariance;
+  if (K.length !== m * m) throw new Error(`known covariance of ${term.group} has ${K.length} entries; expected ${m} x ${m} (one row and column per level)`);
   const { n, p } = design, G = zkzt(design), B = new Float64Array(n * (p + 1));
   for (let i = 0; i < n; i++) {
     B[i * (p + 1)] = design.response.y[i] - (design.offset ? design.offset[i] : 0);
@@ -81,6 +84,8 @@ export function spectralProblem(design: Design): SpectralProblem {
     y[k] = eig.rotated[k * (p + 1)];
     for (let j = 0; j < p; j++) X[k * p + j] = eig.rotated[k * (p + 1) + 1 + j];
   }
+  const top = Math.max(0, eig.values[n - 1]);
+  if (eig.values[0] < -1e-8 * top) throw new Error(`known covariance of ${term.group} is not positive semi-definite (Z K Z' has eigenvalue ${eig.values[0]}); check the matrix`);
   return { n, p, d: eig.values.map((v) => Math.max(v, 0)), y, X };
 }
 

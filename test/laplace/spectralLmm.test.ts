@@ -78,11 +78,14 @@ describe("spectral exact ML/REML for one known-covariance term", () => {
     });
   }
 
-  it("dispatch: not for several terms or non-gaussian models; forcing a linear algebra uses the general engine", () => {
+  it("dispatch: not for several terms or non-gaussian models; forcing a linear algebra uses the general engine; bad K refused", () => {
     const d = designOf("kinship_sim");
     expect(isSpectralLmm({ ...d, family: "poisson", link: "log" })).toBe(false);
     expect(isSpectralLmm({ ...d, terms: [d.terms[0], { ...d.terms[0], knownCovariance: undefined }] })).toBe(false);
     expect(isSpectralLmm({ ...d, terms: [{ ...d.terms[0], knownCovariance: undefined }] })).toBe(false);
+    const K = d.terms[0].knownCovariance!, neg = K.map((v, i) => (i % 401 === 0 ? v - 0.5 : v));
+    expect(() => fitSpectralLmm({ ...d, terms: [{ ...d.terms[0], knownCovariance: neg }] }, true)).toThrow(/not positive semi-definite/);
+    expect(() => fitSpectralLmm({ ...d, terms: [{ ...d.terms[0], knownCovariance: K.subarray(0, 399 * 399) }] }, true)).toThrow(/expected 400 x 400/);
     const small = cases["repeated observations, singular K, offset"];
     expect(fitMixed(small, { method: "REML", linearAlgebra: "dense" }).convergence.optimizer).not.toMatch(/spectral/);
   });
