@@ -46,6 +46,14 @@ export function createGlmmState(design: Design, pred: PredModule, shape = 1, log
   return { design, pred, resp, nTheta: pred.theta.length, hasShape, last: null, u: new Float64Array(q), beta: new Float64Array(design.p), b: new Float64Array(q) };
 }
 
+/** Sets theta unless Z Lambda already holds it (stencil points that move only beta keep theta). */
+function ensureTheta(pred: PredModule, theta: Float64Array): void {
+  const cur = pred.theta;
+  let same = cur.length === theta.length;
+  for (let i = 0; same && i < theta.length; i++) same = cur[i] === theta[i];
+  if (!same) setTheta(pred, theta);
+}
+
 /**
  * PIRLS start at theta: u = T^-1 b per level of each unstructured term (forward substitution; a
  * coefficient whose diagonal of T is near 0 keeps its last u), the last u for known-covariance terms.
@@ -94,7 +102,7 @@ function lambdaTimes(st: GlmmState, theta: Float64Array, u: Float64Array): Float
  * stage1Deviance(st, new Float64Array([0.64])); // => about 184 for cbpp
  */
 export function stage1Deviance(st: GlmmState, theta: Float64Array, tol = 1e-13): number {
-  setTheta(st.pred, theta);
+  ensureTheta(st.pred, theta);
   const r = pirls(st.pred, st.resp, st.beta, startU(st, theta), false, tol);
   return remember(st, r, theta);
 }
@@ -134,7 +142,7 @@ export function jointDeviance(st: GlmmState, x: Float64Array, rule?: GaussHermit
   if (shape !== undefined && shape !== st.resp.family.shape) {
     st.resp.family = glmFamily(st.design.family, st.design.link, shape);
   }
-  setTheta(st.pred, theta);
+  ensureTheta(st.pred, theta);
   const r = pirls(st.pred, st.resp, beta, startU(st, theta), true, tol);
   const lap = remember(st, r, theta);
   if (!rule || !Number.isFinite(lap)) return lap;
