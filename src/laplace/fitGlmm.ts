@@ -61,7 +61,7 @@ export function fitGlmm(design: Design, options: GlmmOptions = {}): MixedFit {
  * a loose PIRLS tolerance where PIRLS is Newton's method (canonical links: quadratic convergence leaves
  * the deviance accurate to ~1e-8 anyway); Fisher scoring (probit, cloglog) converges linearly: 1e-10.
  */
-const STAGE1 = { ftolAbs: 1e-2, xtol: 5e-2 };
+const STAGE1 = { ftolAbs: 0.1, xtol: 0.2 };
 
 function stage1PirlsTol(design: Design): number {
   const canonical = design.link === (design.family === "poisson" || design.family === "negbinomial2" ? "log" : "logit");
