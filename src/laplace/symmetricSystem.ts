@@ -1,7 +1,8 @@
 /**
  * The q x q system A = Lambda' Z' W Z Lambda + I behind one interface, with a dense path (small q, known
- * covariances) and a sparse path (CSC Cholesky, symbolic analysis once). Both give the same numbers;
- * test/laplace checks it.
+ * covariances) and a sparse path (symbolic analysis once, with the ordering chosen among "each term's
+ * block first" and plain minimum degree; sparse leading columns plus a dense trailing block; a selected
+ * inverse for the conditional variances). Both give the same numbers; test/laplace checks it.
  * @module
  */
 import { choleskyInPlace, backSolveTranspose, forwardSolve, logDetFromCholesky } from "../linalg/dense.js";
@@ -36,7 +37,6 @@ export interface SymmetricSystem {
   inverseEntries?(): (i: number, j: number) => number;
   /** Size of the factor (sparse path): stored entries of L, sparse columns, dense trailing block order. */
   factorSize?(): { nnz: number; nSparse: number; nDense: number };
-  symbolic?: SparseSymbolic;
 }
 
 /**
@@ -107,7 +107,6 @@ export function sparseSystem(zl: RowSparse, blocks: readonly (readonly [number, 
     logDet: () => sparseLogDet(mustFactor(factor)),
     forward: (b) => sparseForward(mustFactor(factor), b),
     backward: (c) => sparseBackward(mustFactor(factor), c),
-    symbolic: sym,
     factorSize: () => ({ nnz: sym.Li.length + ((q - sym.nSparse) * (q - sym.nSparse + 1)) / 2, nSparse: sym.nSparse, nDense: q - sym.nSparse }),
     inverseEntries() {
       const sel = selectedInverse(mustFactor(factor));
