@@ -15,8 +15,8 @@
  *   whose block of A is diagonal), before the greedy phase
  * @returns perm, perm[k] = node eliminated k-th
  * @example
- * // a star: the centre 0 has degree 3, the leaves degree 1 -> leaves first, centre last
- * minimumDegree(4, new Int32Array([1, 2, 3]), new Int32Array([0, 0, 0])); // => [1, 2, 3, 0]
+ * // a star: leaves (degree 1) first; once two leaves are gone the centre ties with the last leaf
+ * minimumDegree(4, new Int32Array([1, 2, 3]), new Int32Array([0, 0, 0])); // => [1, 2, 0, 3]
  */
 export function minimumDegree(n: number, rows: Int32Array, cols: Int32Array, denseFraction = 0.5, first?: Int32Array): Int32Array {
   return minimumDegreeBounded(n, rows, cols, denseFraction, first, Infinity)!;
@@ -32,14 +32,16 @@ export function minimumDegree(n: number, rows: Int32Array, cols: Int32Array, den
  * @param denseFraction - stop threshold
  * @param first - nodes to eliminate first
  * @param maxWork - work budget
+ * @param graph - elimination graph storage: an adjacency bit matrix (default up to 16384 nodes) or sets
  * @returns perm, or null when over budget
  * @example
  * minimumDegreeBounded(4, new Int32Array([1, 2, 3]), new Int32Array([0, 0, 0]), 0.5, undefined, 0); // => null
  */
 export function minimumDegreeBounded(
   n: number, rows: Int32Array, cols: Int32Array, denseFraction: number, first: Int32Array | undefined, maxWork: number,
+  graph: "bits" | "sets" = n <= BITSET_LIMIT ? "bits" : "sets",
 ): Int32Array | null {
-  const g = n <= BITSET_LIMIT ? bitGraph(n, rows, cols) : setGraph(n, rows, cols);
+  const g = graph === "bits" ? bitGraph(n, rows, cols) : setGraph(n, rows, cols);
   const done = new Uint8Array(n);
   const perm: number[] = [];
   let work = 0;

@@ -3,6 +3,8 @@ import { choleskyInPlace, inverseFromCholesky, logDetFromCholesky } from "../../
 import { choleskyBlocked } from "../../src/linalg/denseBlocked.js";
 import { analyseSparse, factorSparse, sparseLogDet, sparseSolve } from "../../src/linalg/sparse.js";
 import { inverseEntry, selectedInverse } from "../../src/linalg/selectedInverse.js";
+import { minimumDegree, minimumDegreeBounded } from "../../src/linalg/ordering.js";
+import { analyseBest } from "../../src/linalg/sparseSymbolic.js";
 import { makeRng } from "../../src/rng.js";
 
 /** Z'Z + I of a crossed design: nS "students" each rating a few of nD "lecturers", plus nG groups nested in lecturers. */
@@ -89,5 +91,29 @@ describe("sparse factor with a dense trailing block on a crossed design", () => 
     let a = -1, b = -1;
     for (let i = 0; i < 300 && a < 0; i++) for (let j = 0; j < i; j++) if (A[i * n + j] === 0) { a = i; b = j; break; }
     expect(() => inverseEntry(sel, a, b)).toThrow(/outside the factor's pattern/);
+  });
+});
+
+describe("minimum-degree ordering", () => {
+  it("bit-matrix and set elimination graphs give the same order (with and without a first block)", () => {
+    const { n, rows, cols } = crossedSystem(200, 40, 6, 5);
+    const first = Int32Array.from({ length: 200 }, (_, i) => i);
+    for (const f of [undefined, first]) {
+      const a = minimumDegreeBounded(n, rows, cols, 0.5, f, Infinity, "bits")!;
+      const b = minimumDegreeBounded(n, rows, cols, 0.5, f, Infinity, "sets")!;
+      expect(Array.from(a)).toEqual(Array.from(b));
+      expect(Array.from(a).sort((x, y) => x - y)).toEqual(Array.from({ length: n }, (_, i) => i));
+    }
+    expect(minimumDegreeBounded(n, rows, cols, 0.5, first, 10, "sets")).toBeNull();
+  });
+  it("a star: leaves first until the centre ties with the last leaf (lowest index wins)", () => {
+    expect(Array.from(minimumDegree(4, new Int32Array([1, 2, 3]), new Int32Array([0, 0, 0])))).toEqual([1, 2, 0, 3]);
+  });
+  it("the best candidate ordering on a crossed design eliminates the many-level factor first", () => {
+    const { n, rows, cols } = crossedSystem(300, 60, 8, 11);
+    const students = Int32Array.from({ length: 300 }, (_, i) => i), lecturers = Int32Array.from({ length: 60 }, (_, i) => 300 + i);
+    const sym = analyseBest(n, rows, cols, [lecturers, students]);
+    const firstSeen = new Set(Array.from(sym.perm.subarray(0, 300)));
+    expect(students.every((s) => firstSeen.has(s))).toBe(true);
   });
 });
