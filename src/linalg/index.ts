@@ -7,7 +7,7 @@ export {
   choleskyInPlace, choleskySemiDefinite, logDetFromCholesky, forwardSolve, backSolveTranspose, choleskySolve, inverseFromCholesky,
 } from "./dense.js";
 export { choleskyBlocked } from "./denseBlocked.js";
-export { analyseSparse, type SparseSymbolic } from "./sparseSymbolic.js";
+export { analyseSparse, analyseBest, type SparseSymbolic } from "./sparseSymbolic.js";
 export { factorSparse, sparseLogDet, sparseForward, sparseBackward, sparseSolve, type SparseFactor } from "./sparse.js";
 export { selectedInverse, inverseEntry, type SelectedInverse } from "./selectedInverse.js";
-export { minimumDegree, staticMinimumDegree } from "./ordering.js";
+export { minimumDegree, minimumDegreeBounded, staticMinimumDegree } from "./ordering.js";
