@@ -219,19 +219,21 @@ function buildTree(
  * separate loops would, so the decision is the same bit for bit.
  */
 function mergedSubtreePersists(rho: Float64Array, w: LevelScratch, beg: Edge, end: Edge): boolean {
-  const { rhoInit, rhoFinal, initEnd, finalBeg } = w;
+  const { rhoInit, rhoFinal } = w;
+  const begS = beg.pSharp, endS = end.pSharp, initEndP = w.initEnd.p, initEndS = w.initEnd.pSharp;
+  const finalBegP = w.finalBeg.p, finalBegS = w.finalBeg.pSharp;
   let d1 = 0, d2 = 0, d3 = 0, d4 = 0, d5 = 0, d6 = 0;
   for (let i = 0; i < rho.length; i++) {
     const r = rhoInit[i] + rhoFinal[i];
     rho[i] += r;
-    d1 += end.pSharp[i] * r;
-    d2 += beg.pSharp[i] * r;
-    const ra = rhoInit[i] + finalBeg.p[i];
-    d3 += finalBeg.pSharp[i] * ra;
-    d4 += beg.pSharp[i] * ra;
-    const rb = rhoFinal[i] + initEnd.p[i];
-    d5 += end.pSharp[i] * rb;
-    d6 += initEnd.pSharp[i] * rb;
+    d1 += endS[i] * r;
+    d2 += begS[i] * r;
+    const ra = rhoInit[i] + finalBegP[i];
+    d3 += finalBegS[i] * ra;
+    d4 += begS[i] * ra;
+    const rb = rhoFinal[i] + initEndP[i];
+    d5 += endS[i] * rb;
+    d6 += initEndS[i] * rb;
   }
   return d1 > 0 && d2 > 0 && d3 > 0 && d4 > 0 && d5 > 0 && d6 > 0;
 }
@@ -256,18 +258,19 @@ function extend(ctx: TreeContext, t: Workspace, depth: number): SubtreeResult {
 
 /** The three no-U-turn checks across the whole trajectory after merging a new subtree (rho = rho_bck + rho_fwd). */
 function trajectoryPersists(t: Workspace): boolean {
-  const { rhoFwd, rhoBck, rho, bckBck, bckFwd, fwdBck, fwdFwd } = t;
+  const { rhoFwd, rhoBck, rho } = t;
+  const bbS = t.bckBck.pSharp, bfS = t.bckFwd.pSharp, bfP = t.bckFwd.p, fbS = t.fwdBck.pSharp, fbP = t.fwdBck.p, ffS = t.fwdFwd.pSharp;
   let d1 = 0, d2 = 0, d3 = 0, d4 = 0, d5 = 0, d6 = 0;
   for (let i = 0; i < rho.length; i++) {
     const r = (rho[i] = rhoBck[i] + rhoFwd[i]);
-    d1 += fwdFwd.pSharp[i] * r;
-    d2 += bckBck.pSharp[i] * r;
-    const ra = rhoBck[i] + fwdBck.p[i];
-    d3 += fwdBck.pSharp[i] * ra;
-    d4 += bckBck.pSharp[i] * ra;
-    const rb = rhoFwd[i] + bckFwd.p[i];
-    d5 += fwdFwd.pSharp[i] * rb;
-    d6 += bckFwd.pSharp[i] * rb;
+    d1 += ffS[i] * r;
+    d2 += bbS[i] * r;
+    const ra = rhoBck[i] + fbP[i];
+    d3 += fbS[i] * ra;
+    d4 += bbS[i] * ra;
+    const rb = rhoFwd[i] + bfP[i];
+    d5 += ffS[i] * rb;
+    d6 += bfS[i] * rb;
   }
   return d1 > 0 && d2 > 0 && d3 > 0 && d4 > 0 && d5 > 0 && d6 > 0;
 }
