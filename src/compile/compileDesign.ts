@@ -15,6 +15,7 @@ import { compileScalarPrior, type ScalarPrior } from "../densities/scalarPrior.j
 import { kernelOf, Kernel, setDispersion } from "../families/kernels.js";
 import { checkResponse, likelihoodConstant } from "../families/constants.js";
 import { aggregateBinomialRows } from "./aggregate.js";
+import { beginLogDensity } from "./fixedPriors.js";
 import type { CompiledModel } from "./compiledModel.js";
 import { glmBlock, makeGlmState, type GlmState } from "./glmBlock.js";
 import { makeLayout, pick, type Layout, type PriorOverrides } from "./layout.js";
@@ -110,13 +111,7 @@ function makeLogDensity(c: DensityContext): (theta: Float64Array, grad: Float64A
   const terms = layout.terms, nT = terms.length, p = layout.p, dim = layout.dim, dispOff = layout.dispOff;
   const isGaussian = kernel === Kernel.GaussianIdentity || kernel === Kernel.GaussianLog;
   return function logDensity(theta: Float64Array, grad: Float64Array): number {
-    if (theta.length !== dim || grad.length !== dim) throw new Error(`logDensity: theta and grad must have length ${dim} (got ${theta.length}, ${grad.length})`);
-    grad.fill(0);
-    let lp = constant;
-    for (let j = 0; j < p; j++) {
-      lp += fixedPriors[j].logDensity(theta[j]);
-      grad[j] += fixedPriors[j].gradient(theta[j]);
-    }
+    let lp = beginLogDensity(theta, grad, dim, fixedPriors, constant);
     for (let t = 0; t < nT; t++) lp += forwardTerm(terms[t], theta);
     const disp = dispPrior ? Math.exp(theta[dispOff]) : 1;
     if (dispPrior) lp += theta[dispOff] + dispPrior.logDensity(disp);

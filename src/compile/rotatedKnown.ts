@@ -21,6 +21,7 @@ import type { Design } from "../design/design.js";
 import type { ScalarPrior } from "../densities/scalarPrior.js";
 import { symmetricEigen } from "../linalg/eigen.js";
 import type { CompiledModel } from "./compiledModel.js";
+import { beginLogDensity } from "./fixedPriors.js";
 import { checkKnownCovariance } from "./knownCovariance.js";
 import type { Layout } from "./layout.js";
 import { outputNames } from "./modelOutputs.js";
@@ -132,13 +133,7 @@ function rotatedLogDensity(parts: RotatedParts, rot: Rotated): (theta: Float64Ar
   const { y, X, s } = rot, n = y.length, p = layout.p, dim = layout.dim, sdOff = t.sdOff, z0 = t.zOff, dOff = layout.dispOff;
   const sdPrior = t.sdPriors[0];
   return function logDensity(theta: Float64Array, grad: Float64Array): number {
-    if (theta.length !== dim || grad.length !== dim) throw new Error(`logDensity: theta and grad must have length ${dim} (got ${theta.length}, ${grad.length})`);
-    grad.fill(0);
-    let lp = constant;
-    for (let j = 0; j < p; j++) {
-      lp += fixedPriors[j].logDensity(theta[j]);
-      grad[j] = fixedPriors[j].gradient(theta[j]);
-    }
+    let lp = beginLogDensity(theta, grad, dim, fixedPriors, constant);
     const sd = Math.exp(theta[sdOff]), sigma = Math.exp(theta[dOff]), prec = 1 / (sigma * sigma);
     lp += theta[sdOff] + (sdPrior ? sdPrior.logDensity(sd) : 0) + theta[dOff] - n * Math.log(sigma) - n * HALF_LOG_2PI;
     if (dispPrior) lp += dispPrior.logDensity(sigma);
