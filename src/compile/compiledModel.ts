@@ -14,7 +14,9 @@ export interface CompiledModel {
   readonly centered: boolean;
   /**
    * One name per unconstrained coordinate: fixed effects by R name, `log(sd__g__t)`, `atanh_cpc__g[i,j]`,
-   * `z__g__t[level]` (non-centered; `z__g__(Intercept)[m]` = m-th column of the pivoted Cholesky factor for a known covariance) or
+   * `z__g__t[level]` (non-centered; for a known covariance `z__g__(Intercept)[m]` is the m-th eigenvector's coefficient
+   * when the model is compiled in the eigenbasis (gaussian, one observation per level; see rotatedKnown.ts), else the
+   * m-th column of the pivoted Cholesky factor) or
    * `re__g__t[level]` (centered), `log(sigma)`, `log(shape)`.
    */
   names(): string[];
