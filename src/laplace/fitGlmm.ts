@@ -52,7 +52,7 @@ export function fitGlmm(design: Design, options: GlmmOptions = {}): MixedFit {
   const stage2 = jointOptimum(f, x0, lower, { get: () => st.b, set: (b) => { st.b = Float64Array.from(b); } });
   const dev = f(stage2.opt.x);
   const opt = { ...stage2.opt, evaluations: s1.evaluations + 1 + stage2.opt.evaluations };
-  const conv = convergenceInfo(stage2.name, opt, f, lower, st.nTheta);
+  const conv = convergenceInfo(stage2.name, opt, f, lower, st.nTheta, stage2.hessian?.hessian);
   return assemble(design, st, stage2.opt.x, dev, f, conv, nAGQ, stage2.hessian);
 }
 

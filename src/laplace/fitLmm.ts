@@ -9,8 +9,18 @@ import { thetaLowerBounds, thetaStart } from "./lambda.js";
 import { lmmDeviance } from "./lmm.js";
 import { convergenceInfo } from "./optimise.js";
 import { bobyqa } from "../optim/bobyqa.js";
+import { gradientHessianFD } from "../optim/numericDerivatives.js";
 import { conditionalModes, createPredModule, type PredOptions } from "./predModule.js";
 import { ranefEntries, varCorrFromTheta, type MixedFit } from "./results.js";
+
+/** Below this many observations the convergence check uses the deviance Hessian, as lme4's calc.derivs default. */
+const HESSIAN_CHECK_MAX_N = 10_000;
+
+/** Finite-difference Hessian of the profiled deviance over theta for lme4's scaled-gradient check (small n only). */
+function devianceHessian(f: (theta: Float64Array) => number, theta: Float64Array, n: number): Float64Array | undefined {
+  if (n >= HESSIAN_CHECK_MAX_N || theta.length === 0) return undefined;
+  return gradientHessianFD(f, Float64Array.from(theta), 1e-4).hessian;
+}
 
 /**
  * ML or REML fit of a gaussian identity-link LMM.
@@ -43,6 +53,6 @@ export function fitLmm(design: Design, reml: boolean, options: PredOptions = {})
     varCorr: varCorrFromTheta(opt.x, pred.layouts, ev.sigma),
     logLik: -ev.deviance / 2, deviance: ev.deviance, AIC: ev.deviance + 2 * df, BIC: ev.deviance + df * Math.log(n), df, nobs: n,
     ranef: ranefEntries(pred.layouts, b, condVar.map((v) => v * s2)),
-    convergence: convergenceInfo("bobyqa", opt, f, lower, pred.layouts.length ? opt.x.length : 0),
+    convergence: convergenceInfo("bobyqa", opt, f, lower, pred.layouts.length ? opt.x.length : 0, devianceHessian(f, opt.x, n)),
   };
 }

@@ -36,6 +36,11 @@ export interface ConvergenceInfo {
   /** Finite-difference gradient of the deviance at the optimum (free parameters; 0 where a bound is active). */
   readonly gradient: readonly number[];
   readonly maxAbsGradient: number;
+  /**
+   * lme4's convergence statistic max_i min(|g_i|, |(R^-1 g)_i|) with H = R'R the deviance Hessian (checkConv), when a
+   * Hessian is available (every GLMM fit; LMM fits below 10,000 observations, as lme4's calc.derivs); else absent.
+   */
+  readonly maxScaledGradient?: number;
   /** lme4 isSingular: a diagonal theta element below 1e-4. */
   readonly singular: boolean;
   readonly messages: readonly string[];
