@@ -5,6 +5,9 @@
  * grouping factor's levels.
  * @module
  */
+import { readFileSync } from "node:fs";
+import { basename } from "node:path";
+import { parse } from "csv-parse/sync";
 import { readCsv } from "../data/csv.js";
 import { InputError } from "../data/inputError.js";
 
@@ -24,6 +27,48 @@ export interface LabelledMatrix {
  * readCovarianceCsv("test/fixtures/cases/kinship_sim/K.csv").labels.length; // => 400
  */
 export function readCovarianceCsv(path: string): LabelledMatrix {
+  return fastNumericMatrix(path) ?? readCovarianceTable(path);
+}
+
+/**
+ * The common case read in one pass (a 400 x 400 matrix: ~40 ms instead of ~400 ms through the general table):
+ * header labels (csv-parse, quotes allowed), then plain numeric rows, optionally led by row labels equal to the
+ * header's. Returns null on anything else, so that the general reader reports the problem.
+ */
+function fastNumericMatrix(path: string): LabelledMatrix | null {
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch {
+    return null;
+  }
+  const lines = text.replace(/^\uFEFF/, "").split(/\r?\n/).filter((l) => l.trim() !== "");
+  if (lines.length < 2) return null;
+  let header: string[];
+  try {
+    header = (parse(lines[0]) as string[][])[0].map((h) => h.trim());
+  } catch {
+    return null;
+  }
+  const named = header[0] === "" ? 1 : 0, labels = header.slice(named), m = labels.length;
+  if (m === 0 || lines.length - 1 !== m || new Set(labels).size !== m || labels.includes("")) return null;
+  const values = new Float64Array(m * m);
+  for (let i = 0; i < m; i++) {
+    const cells = lines[i + 1].split(",");
+    if (cells.length !== m + named) return null;
+    if (named && cells[0].trim().replace(/^"(.*)"$/, "$1") !== labels[i]) return null;
+    for (let j = 0; j < m; j++) {
+      const cell = cells[j + named];
+      const v = cell.trim() === "" ? NaN : Number(cell);
+      if (!Number.isFinite(v)) return null;
+      values[i * m + j] = v;
+    }
+  }
+  return { source: basename(path), labels, values };
+}
+
+/** The general reader: any CSV the data reader accepts, with a precise message for each problem. */
+function readCovarianceTable(path: string): LabelledMatrix {
   const table = readCsv(path);
   const m = table.names.length;
   const bad = table.rowNames?.findIndex((r, i) => r !== table.names[i]) ?? -1;

@@ -110,4 +110,21 @@ describe("known covariance files with R row names", () => {
     writeFileSync(join(dir, "K2.csv"), '"","b","a"\n"a",2,0.5\n"b",0.5,1\n');
     expect(() => readCovarianceCsv(join(dir, "K2.csv"))).toThrow("known covariance K2.csv: row 1 is labelled 'a' but column 1 'b'; rows and columns must be in the same order");
   });
+
+  it("reads the same matrix by the one-pass numeric reader and by the general table reader", async () => {
+    const { mkdtempSync, writeFileSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const { join } = await import("node:path");
+    const { readCovarianceCsv } = await import("../../src/spec/index.js");
+    const dir = mkdtempSync(join(tmpdir(), "glmm-k-"));
+    // plain numbers (one-pass reader), CRLF and exponents; then the same with an NA-free quoted cell (general reader)
+    writeFileSync(join(dir, "fast.csv"), "a,b,c\r\n1,0.25,-1e-3\r\n0.25,2,0\r\n-1e-3,0,3.5\r\n");
+    writeFileSync(join(dir, "general.csv"), 'a,b,c\n1,"0.25",-1e-3\n0.25,2,0\n-1e-3,0,3.5\n');
+    const fast = readCovarianceCsv(join(dir, "fast.csv")), general = readCovarianceCsv(join(dir, "general.csv"));
+    expect(fast.labels).toEqual(["a", "b", "c"]);
+    expect(Array.from(fast.values)).toEqual([1, 0.25, -1e-3, 0.25, 2, 0, -1e-3, 0, 3.5]);
+    expect(Array.from(general.values)).toEqual(Array.from(fast.values));
+    writeFileSync(join(dir, "bad.csv"), "a,b\n1,x\n0,1\n");
+    expect(() => readCovarianceCsv(join(dir, "bad.csv"))).toThrow("known covariance bad.csv: entry (1, b) is not a finite number");
+  });
 });
