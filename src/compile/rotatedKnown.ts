@@ -19,7 +19,7 @@
  */
 import type { Design } from "../design/design.js";
 import type { ScalarPrior } from "../densities/scalarPrior.js";
-import { symmetricEigen } from "../linalg/eigen.js";
+import { symmetricEigen, symmetricEigenRotate } from "../linalg/eigen.js";
 import type { CompiledModel } from "./compiledModel.js";
 import { beginLogDensity } from "./fixedPriors.js";
 import { checkKnownCovariance } from "./knownCovariance.js";
@@ -37,15 +37,24 @@ export interface RotatedParts {
   readonly constant: number;
 }
 
-/** The rotated data: y* = U'(y - offset), X* = U'X, scale sqrt(lambda), and W = Z^-1 U diag(sqrt(lambda)) by level. */
+/** Maps between the eigen-coordinates z and the random effects b of the levels (b = sd W z). */
+interface Basis {
+  /** Row-major m x m: b = sd W z, W = Z^-1 U diag(sqrt(lambda)) by level. */
+  readonly W: Float64Array;
+  /** Row-major m x m: z_k = (sum_l Winv[k, l] b_l) / sd where s_k > 0. */
+  readonly Winv: Float64Array;
+}
+
+/** The rotated data: y* = U'(y - offset), X* = U'X, scale sqrt(lambda); the basis maps only when asked. */
 interface Rotated {
   readonly y: Float64Array;
   readonly X: Float64Array;
   readonly s: Float64Array;
-  /** Row-major m x m: b = sd W z. */
-  readonly W: Float64Array;
-  /** Row-major m x m: z_k = (sum_l Winv[k, l] b_l) / sd where s_k > 0. */
-  readonly Winv: Float64Array;
+  /**
+   * The eigenvectors themselves, formed on first use (the first draw written or an init to map): the density
+   * needs only U'y and U'X, which cost a tenth of forming U, so the first iteration does not wait for U.
+   */
+  readonly basis: () => Basis;
 }
 
 /**
@@ -102,26 +111,44 @@ export function compileRotatedKnown(design: Design, parts: RotatedParts): Compil
 }
 
 function rotate(design: Design, what: string): Rotated {
-  const { n, p } = design, t = design.terms[0], K = t.knownCovariance!;
+  const { n, p } = design, t = design.terms[0], K = t.knownCovariance!, k = p + 1;
   checkKnownCovariance(K, n, what);
-  const G = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) for (let j = 0; j <= i; j++) G[i * n + j] = t.Z[i] * t.Z[j] * K[t.index[i] * n + t.index[j]];
-  const { values, vectors: U } = symmetricEigen(G, n);
+  const G = new Float64Array(n * n), B = new Float64Array(n * k);
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j <= i; j++) G[i * n + j] = t.Z[i] * t.Z[j] * K[t.index[i] * n + t.index[j]];
+    B[i * k] = design.response.y[i] - (design.offset ? design.offset[i] : 0);
+    for (let j = 0; j < p; j++) B[i * k + 1 + j] = design.X[i * p + j];
+  }
+  const { values, rotated } = symmetricEigenRotate(G, n, B, k);
   const top = Math.max(0, values[n - 1]);
   if (values[0] < -1e-8 * top) throw new Error(`${what}: not positive semi-definite (eigenvalue ${values[0]}); check the matrix`);
   const s = values.map((v) => (v > 1e-10 * top ? Math.sqrt(v) : 0));
-  const y = new Float64Array(n), X = new Float64Array(n * p), W = new Float64Array(n * n), Winv = new Float64Array(n * n);
+  const y = new Float64Array(n), X = new Float64Array(n * p);
+  for (let r = 0; r < n; r++) {
+    y[r] = rotated[r * k];
+    for (let j = 0; j < p; j++) X[r * p + j] = rotated[r * k + 1 + j];
+  }
+  let basis: Basis | undefined;
+  return { y, X, s, basis: () => (basis ??= eigenBasis(design, G, s)) };
+}
+
+/**
+ * W and its inverse from the full eigendecomposition of the same G. Its rotations are those of the rotate mode
+ * (the QL sweeps depend on the tridiagonal only), so U here is the basis in which y* and X* were formed.
+ */
+function eigenBasis(design: Design, G: Float64Array, s: Float64Array): Basis {
+  const n = design.n, t = design.terms[0];
+  const { vectors: U } = symmetricEigen(G, n);
+  const W = new Float64Array(n * n), Winv = new Float64Array(n * n);
   for (let i = 0; i < n; i++) {
-    const yi = design.response.y[i] - (design.offset ? design.offset[i] : 0), l = t.index[i], zi = t.Z[i];
+    const l = t.index[i], zi = t.Z[i];
     for (let k = 0; k < n; k++) {
       const u = U[i * n + k];
-      y[k] += u * yi;
-      for (let j = 0; j < p; j++) X[k * p + j] += u * design.X[i * p + j];
       W[l * n + k] = (u * s[k]) / zi;
       Winv[k * n + l] = s[k] > 0 ? (u * zi) / s[k] : 0;
     }
   }
-  return { y, X, s, W, Winv };
+  return { W, Winv };
 }
 
 /**
@@ -158,7 +185,7 @@ function rotatedLogDensity(parts: RotatedParts, rot: Rotated): (theta: Float64Ar
 
 /** Outputs in outputNames order: fixed effects, sd, sigma, then b = sd W z by level. */
 function writeRotatedOutput(layout: Layout, rot: Rotated, theta: Float64Array, out: Float64Array): void {
-  const t = layout.terms[0], m = t.nLev, p = layout.p, sd = Math.exp(theta[t.sdOff]), W = rot.W, z0 = t.zOff;
+  const t = layout.terms[0], m = t.nLev, p = layout.p, sd = Math.exp(theta[t.sdOff]), W = rot.basis().W, z0 = t.zOff;
   for (let j = 0; j < p; j++) out[j] = theta[j];
   out[p] = sd;
   out[p + 1] = Math.exp(theta[layout.dispOff]);
@@ -189,10 +216,10 @@ function unconstrainRotated(design: Design, layout: Layout, rot: Rotated, values
   const sd = positive(`sd__${group}__${termNames[0]}`);
   theta[t.sdOff] = Math.log(sd);
   theta[layout.dispOff] = Math.log(positive("sigma"));
-  const b = levels.map((lev) => get(`re__${group}__${termNames[0]}[${lev}]`, 0));
+  const b = levels.map((lev) => get(`re__${group}__${termNames[0]}[${lev}]`, 0)), Winv = rot.basis().Winv;
   for (let k = 0; k < m; k++) {
     let acc = 0;
-    for (let l = 0; l < m; l++) acc += rot.Winv[k * m + l] * b[l];
+    for (let l = 0; l < m; l++) acc += Winv[k * m + l] * b[l];
     theta[t.zOff + k] = acc / sd;
   }
   return theta;
