@@ -21,7 +21,7 @@ import {
   type PhasePoint,
 } from "./integrators.js";
 import type { Metric } from "./metrics.js";
-import { acquireWorkspace, copyEdge, levelScratch, releaseWorkspace, startTrajectory, type Edge, type LevelScratch, type Workspace } from "./nutsWorkspace.js";
+import { acquireWorkspace, copyEdge, levelScratch, releaseWorkspace, startTrajectory, type Edge, type Workspace } from "./nutsWorkspace.js";
 
 /** A NUTS state: position with cached log density and gradient. */
 export interface NutsState {
@@ -209,31 +209,30 @@ function buildTree(
     copyPoint(zPropose, w.zProposeFinal);
   }
 
-  const persist = mergedSubtreePersists(rho, w, beg, end);
+  const persist = junctionPersists(rho, w.rhoInit, w.rhoFinal, { beg, end: w.initEnd }, { beg: w.finalBeg, end });
   return { valid: persist, logSumWeight };
 }
 
 /**
- * Adds the merged subtree's momentum (rho_init + rho_final) to the parent's rho and runs Stan's three checks:
- * around the merged subtree and across its two halves, in one pass. Each dot product is summed in index order, as
- * separate loops would, so the decision is the same bit for bit.
+ * Stan's three no-U-turn checks across two adjacent sub-trajectories L (left, earlier in time) and R: around the
+ * merged trajectory (rho_L + rho_R), then across the junction from each side (rho_L + p at R's start, rho_R + p at
+ * L's end). Adds rho_L + rho_R into `rhoOut`. One pass; each dot product is summed in index order, as separate loops
+ * would, so the decision is the same bit for bit.
  */
-function mergedSubtreePersists(rho: Float64Array, w: LevelScratch, beg: Edge, end: Edge): boolean {
-  const { rhoInit, rhoFinal } = w;
-  const begS = beg.pSharp, endS = end.pSharp, initEndP = w.initEnd.p, initEndS = w.initEnd.pSharp;
-  const finalBegP = w.finalBeg.p, finalBegS = w.finalBeg.pSharp;
+function junctionPersists(rhoOut: Float64Array, rhoL: Float64Array, rhoR: Float64Array, l: { beg: Edge; end: Edge }, r: { beg: Edge; end: Edge }): boolean {
+  const lBegS = l.beg.pSharp, lEndP = l.end.p, lEndS = l.end.pSharp, rBegP = r.beg.p, rBegS = r.beg.pSharp, rEndS = r.end.pSharp;
   let d1 = 0, d2 = 0, d3 = 0, d4 = 0, d5 = 0, d6 = 0;
-  for (let i = 0; i < rho.length; i++) {
-    const r = rhoInit[i] + rhoFinal[i];
-    rho[i] += r;
-    d1 += endS[i] * r;
-    d2 += begS[i] * r;
-    const ra = rhoInit[i] + finalBegP[i];
-    d3 += finalBegS[i] * ra;
-    d4 += begS[i] * ra;
-    const rb = rhoFinal[i] + initEndP[i];
-    d5 += endS[i] * rb;
-    d6 += initEndS[i] * rb;
+  for (let i = 0; i < rhoOut.length; i++) {
+    const rho = rhoL[i] + rhoR[i];
+    rhoOut[i] += rho;
+    d1 += rEndS[i] * rho;
+    d2 += lBegS[i] * rho;
+    const ra = rhoL[i] + rBegP[i];
+    d3 += rBegS[i] * ra;
+    d4 += lBegS[i] * ra;
+    const rb = rhoR[i] + lEndP[i];
+    d5 += rEndS[i] * rb;
+    d6 += lEndS[i] * rb;
   }
   return d1 > 0 && d2 > 0 && d3 > 0 && d4 > 0 && d5 > 0 && d6 > 0;
 }
@@ -258,21 +257,8 @@ function extend(ctx: TreeContext, t: Workspace, depth: number): SubtreeResult {
 
 /** The three no-U-turn checks across the whole trajectory after merging a new subtree (rho = rho_bck + rho_fwd). */
 function trajectoryPersists(t: Workspace): boolean {
-  const { rhoFwd, rhoBck, rho } = t;
-  const bbS = t.bckBck.pSharp, bfS = t.bckFwd.pSharp, bfP = t.bckFwd.p, fbS = t.fwdBck.pSharp, fbP = t.fwdBck.p, ffS = t.fwdFwd.pSharp;
-  let d1 = 0, d2 = 0, d3 = 0, d4 = 0, d5 = 0, d6 = 0;
-  for (let i = 0; i < rho.length; i++) {
-    const r = (rho[i] = rhoBck[i] + rhoFwd[i]);
-    d1 += ffS[i] * r;
-    d2 += bbS[i] * r;
-    const ra = rhoBck[i] + fbP[i];
-    d3 += fbS[i] * ra;
-    d4 += bbS[i] * ra;
-    const rb = rhoFwd[i] + bfP[i];
-    d5 += ffS[i] * rb;
-    d6 += bfS[i] * rb;
-  }
-  return d1 > 0 && d2 > 0 && d3 > 0 && d4 > 0 && d5 > 0 && d6 > 0;
+  t.rho.fill(0);
+  return junctionPersists(t.rho, t.rhoBck, t.rhoFwd, { beg: t.bckBck, end: t.bckFwd }, { beg: t.fwdBck, end: t.fwdFwd });
 }
 
 /**

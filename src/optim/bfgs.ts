@@ -5,12 +5,10 @@
  * @module
  */
 import { gradientFD } from "./numericDerivatives.js";
-import { boundsOrDefault, clampToBox, type Objective, type OptimResult } from "./types.js";
+import { boundsOrDefault, clampToBox, type Objective, type OptimResult, type BoxOptions } from "./types.js";
 
 /** Options of {@link bfgsBox}. */
-export interface BfgsOptions {
-  readonly lower?: ArrayLike<number>;
-  readonly upper?: ArrayLike<number>;
+export interface BfgsOptions extends BoxOptions {
   /** Stop when max |projected gradient| * max(|x|,1) < gtol (default 1e-6). */
   readonly gtol?: number;
   readonly maxIterations?: number;

@@ -8,14 +8,12 @@
  * solve each step): about 40-80 evaluations for 2-3 parameters against 150+ for simplex + FD-BFGS.
  * @module
  */
-import { clampToBox, boundsOrDefault, type Objective, type OptimResult } from "./types.js";
+import { clampToBox, boundsOrDefault, type Objective, type OptimResult, type BoxOptions } from "./types.js";
 import { fitQuadratic, minEigenvalue, type QuadraticModel } from "./bobyqaModel.js";
 import { boxTrustRegionStep } from "./bobyqaStep.js";
 
 /** Options of {@link bobyqa}. */
-export interface BobyqaOptions {
-  readonly lower?: ArrayLike<number>;
-  readonly upper?: ArrayLike<number>;
+export interface BobyqaOptions extends BoxOptions {
   /** Initial trust-region radius (default 0.2; reduced to half the narrowest box width). */
   readonly rhoBegin?: number;
   /** Final resolution: the run stops when rho would go below it (default 1e-6). */

@@ -3,12 +3,10 @@
  * as lme4's Nelder_Mead uses for glmer. Restarts from the best vertex until a restart no longer improves.
  * @module
  */
-import { boundsOrDefault, clampToBox, type Objective, type OptimResult } from "./types.js";
+import { boundsOrDefault, clampToBox, type Objective, type OptimResult, type BoxOptions } from "./types.js";
 
 /** Options of {@link nelderMead}. */
-export interface NelderMeadOptions {
-  readonly lower?: ArrayLike<number>;
-  readonly upper?: ArrayLike<number>;
+export interface NelderMeadOptions extends BoxOptions {
   /** Initial step per coordinate (default 0.1 * max(|x0_i|, 1)... scaled 0.2). */
   readonly step?: number;
   /** Stop when the simplex's f range is below ftolAbs + ftolRel * |f best|. */

@@ -8,12 +8,10 @@
  */
 import { choleskyInPlace, choleskySolve } from "../linalg/dense.js";
 import { gradientHessianFD, type WarmState } from "./numericDerivatives.js";
-import { boundsOrDefault, clampToBox, type Objective, type OptimResult } from "./types.js";
+import { boundsOrDefault, clampToBox, type Objective, type OptimResult, type BoxOptions } from "./types.js";
 
 /** Options of {@link newtonFD}. */
-export interface NewtonOptions {
-  readonly lower?: ArrayLike<number>;
-  readonly upper?: ArrayLike<number>;
+export interface NewtonOptions extends BoxOptions {
   /** Relative finite-difference step of the stencil (default 1e-4). */
   readonly fdStep?: number;
   /** Stop when the Newton decrement g' H^-1 g falls below this (default 1e-6, deviance scale). */

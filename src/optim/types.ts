@@ -6,6 +6,12 @@
 /** An objective to minimise over a box. */
 export type Objective = (x: Float64Array) => number;
 
+/** The box every optimiser here accepts: per-coordinate bounds (default -Infinity / Infinity). */
+export interface BoxOptions {
+  readonly lower?: ArrayLike<number>;
+  readonly upper?: ArrayLike<number>;
+}
+
 /** Outcome of a minimisation. */
 export interface OptimResult {
   /** Best point found. */
