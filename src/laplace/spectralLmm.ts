@@ -14,6 +14,7 @@
  */
 import type { Design } from "../design/design.js";
 import { choleskyInPlace, choleskySolve, inverseFromCholesky } from "../linalg/dense.js";
+import { choleskyBlocked } from "../linalg/denseBlocked.js";
 import { symmetricEigenRotate } from "../linalg/eigen.js";
 import type { TermLayout } from "./lambda.js";
 import { convergenceInfo } from "./optimise.js";
@@ -223,7 +224,7 @@ export function knownConditionalModes(design: Design, beta: ArrayLike<number>, s
     for (let j = 0; j <= i; j++) V[i * n + j] *= sg2;
     V[i * n + i] += se2;
   }
-  if (!choleskyLower(V, n)) throw new Error("V = sd^2 Z K Z' + sigma^2 I is not positive definite: sigma is 0; check the response");
+  if (!choleskyBlocked(V, n)) throw new Error("V = sd^2 Z K Z' + sigma^2 I is not positive definite: sigma is 0; check the response");
   const r = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     let s = design.response.y[i] - (design.offset ? design.offset[i] : 0);
@@ -285,67 +286,6 @@ function forwardSolveRows(Lv: Float64Array, n: number, design: Design, sg2: numb
     for (let l = 0; l < m; l++) W[row + l] *= inv;
   }
   return W;
-}
-
-/** a[ao..ao+len) . b[bo..bo+len) with four accumulators (breaks the floating-point add latency chain). */
-function dot(a: Float64Array, ao: number, b: Float64Array, bo: number, len: number): number {
-  let s0 = 0, s1 = 0, s2 = 0, s3 = 0, k = 0;
-  for (; k + 3 < len; k += 4) {
-    s0 += a[ao + k] * b[bo + k];
-    s1 += a[ao + k + 1] * b[bo + k + 1];
-    s2 += a[ao + k + 2] * b[bo + k + 2];
-    s3 += a[ao + k + 3] * b[bo + k + 3];
-  }
-  for (; k < len; k++) s0 += a[ao + k] * b[bo + k];
-  return s0 + s1 + s2 + s3;
-}
-
-/**
- * In-place lower Cholesky (dot-product form, lower triangle read) by pairs of columns j, j+1 and pairs of rows,
- * so each loaded entry feeds two multiply-adds; false if not positive definite.
- */
-function choleskyLower(a: Float64Array, n: number): boolean {
-  const acc = new Float64Array(4);
-  for (let j = 0; j < n; j += 2) {
-    const rj = j * n, pair = j + 1 < n, r1 = rj + n;
-    const d = a[rj + j] - dot(a, rj, a, rj, j);
-    if (!(d > 0)) return false;
-    const ljj = Math.sqrt(d);
-    a[rj + j] = ljj;
-    if (!pair) break;
-    const l10 = (a[r1 + j] - dot(a, r1, a, rj, j)) / ljj, d1 = a[r1 + j + 1] - dot(a, r1, a, r1, j) - l10 * l10;
-    if (!(d1 > 0)) return false;
-    const l11 = Math.sqrt(d1);
-    a[r1 + j] = l10;
-    a[r1 + j + 1] = l11;
-    let i = j + 2;
-    for (; i + 1 < n; i += 2) {
-      const ri = i * n;
-      dots2x2(a, ri, ri + n, rj, r1, j, acc);
-      const x0 = (a[ri + j] - acc[0]) / ljj, y0 = (a[ri + n + j] - acc[2]) / ljj;
-      a[ri + j] = x0;
-      a[ri + j + 1] = (a[ri + j + 1] - acc[1] - x0 * l10) / l11;
-      a[ri + n + j] = y0;
-      a[ri + n + j + 1] = (a[ri + n + j + 1] - acc[3] - y0 * l10) / l11;
-    }
-    if (i < n) {
-      const ri = i * n, x0 = (a[ri + j] - dot(a, ri, a, rj, j)) / ljj;
-      a[ri + j] = x0;
-      a[ri + j + 1] = (a[ri + j + 1] - dot(a, ri, a, r1, j) - x0 * l10) / l11;
-    }
-  }
-  for (let i = 0; i < n; i++) for (let k = i + 1; k < n; k++) a[i * n + k] = 0;
-  return true;
-}
-
-/** acc = [row p . row q, row p . row r, row p2 . row q, row p2 . row r] over the first len entries. */
-function dots2x2(a: Float64Array, p: number, p2: number, q: number, r: number, len: number, acc: Float64Array): void {
-  let s00 = 0, s01 = 0, s10 = 0, s11 = 0;
-  for (let k = 0; k < len; k++) {
-    const x = a[p + k], y = a[p2 + k], u = a[q + k], v = a[r + k];
-    s00 += x * u; s01 += x * v; s10 += y * u; s11 += y * v;
-  }
-  acc[0] = s00; acc[1] = s01; acc[2] = s10; acc[3] = s11;
 }
 
 /**
