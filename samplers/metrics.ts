@@ -4,6 +4,7 @@
  * matrix, as Stan stores and adapts it.
  * @module
  */
+import { choleskyFailingPivot } from "../src/linalg/dense.js";
 import { normal } from "../src/rng.js";
 import type { Rng } from "../src/types.js";
 
@@ -99,19 +100,9 @@ export function diagMetric(inverseDiagonal: Float64Array): Metric {
  * cholesky(new Float64Array([4, 2, 2, 2]), 2); // => Float64Array [2, 0, 1, 1]
  */
 export function cholesky(a: Float64Array, n: number): Float64Array {
-  const l = new Float64Array(n * n);
-  for (let j = 0; j < n; j++) {
-    let d = a[j * n + j];
-    for (let k = 0; k < j; k++) d -= l[j * n + k] * l[j * n + k];
-    if (!(d > 0)) throw new Error(`cholesky: matrix is not positive definite (pivot ${j} = ${d}).`);
-    const ljj = Math.sqrt(d);
-    l[j * n + j] = ljj;
-    for (let i = j + 1; i < n; i++) {
-      let s = a[i * n + j];
-      for (let k = 0; k < j; k++) s -= l[i * n + k] * l[j * n + k];
-      l[i * n + j] = s / ljj;
-    }
-  }
+  const l = Float64Array.from(a);
+  const j = choleskyFailingPivot(l, n);
+  if (j >= 0) throw new Error(`cholesky: matrix is not positive definite (pivot ${j} = ${l[j * n + j]}).`);
   return l;
 }
 

@@ -16,11 +16,28 @@
  * @see Golub & Van Loan, Matrix Computations, Alg. 4.2.1
  */
 export function choleskyInPlace(a: Float64Array, n: number): boolean {
+  return choleskyFailingPivot(a, n) < 0;
+}
+
+/**
+ * {@link choleskyInPlace} that says where it failed, for messages naming a level or a pivot.
+ * @param a - symmetric n x n matrix, row-major; only the lower triangle is read (overwritten by L)
+ * @param n - dimension
+ * @returns -1 when A is positive definite; else the index j of the first pivot <= 0 (or NaN), whose value is
+ *   left in a[j * n + j] (the rest of a is partly overwritten)
+ * @example
+ * const a = new Float64Array([1, 2, 2, 1]);
+ * choleskyFailingPivot(a, 2); // => 1, a[3] = -3
+ */
+export function choleskyFailingPivot(a: Float64Array, n: number): number {
   for (let j = 0; j < n; j++) {
     const rj = j * n;
     let d = a[rj + j];
     for (let k = 0; k < j; k++) d -= a[rj + k] * a[rj + k];
-    if (!(d > 0)) return false;
+    if (!(d > 0)) {
+      a[rj + j] = d;
+      return j;
+    }
     const ljj = Math.sqrt(d);
     a[rj + j] = ljj;
     for (let i = j + 1; i < n; i++) {
@@ -31,7 +48,7 @@ export function choleskyInPlace(a: Float64Array, n: number): boolean {
     }
     for (let k = j + 1; k < n; k++) a[rj + k] = 0;
   }
-  return true;
+  return -1;
 }
 
 /**

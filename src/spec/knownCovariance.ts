@@ -10,6 +10,7 @@ import { basename } from "node:path";
 import { parse } from "csv-parse/sync";
 import { readCsv } from "../data/csv.js";
 import { InputError } from "../data/inputError.js";
+import { choleskyFailingPivot } from "../linalg/dense.js";
 
 /** A covariance matrix read from CSV: labels and row-major values. */
 export interface LabelledMatrix {
@@ -110,21 +111,11 @@ function checkPositiveSemidefinite(k: LabelledMatrix): void {
   const m = k.labels.length;
   let maxDiag = 0;
   for (let i = 0; i < m; i++) maxDiag = Math.max(maxDiag, k.values[i * m + i]);
-  const delta = 1e-8 * maxDiag;
   const L = Float64Array.from(k.values);
-  for (let j = 0; j < m; j++) {
-    let d = L[j * m + j] + delta;
-    for (let t = 0; t < j; t++) d -= L[j * m + t] * L[j * m + t];
-    if (!(d > 0) || !(maxDiag > 0)) {
-      throw new InputError(`known covariance ${k.source}: not positive semidefinite (fails at level '${k.labels[j]}'); it must be a covariance matrix`);
-    }
-    const ljj = Math.sqrt(d);
-    L[j * m + j] = ljj;
-    for (let i = j + 1; i < m; i++) {
-      let s = L[i * m + j];
-      for (let t = 0; t < j; t++) s -= L[i * m + t] * L[j * m + t];
-      L[i * m + j] = s / ljj;
-    }
+  for (let i = 0; i < m; i++) L[i * m + i] += 1e-8 * maxDiag;
+  const j = maxDiag > 0 ? choleskyFailingPivot(L, m) : m > 0 ? 0 : -1; // a zero or negative diagonal fails at once
+  if (j >= 0) {
+    throw new InputError(`known covariance ${k.source}: not positive semidefinite (fails at level '${k.labels[j]}'); it must be a covariance matrix`);
   }
 }
 

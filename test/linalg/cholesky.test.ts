@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
-  choleskyInPlace, choleskySemiDefinite, choleskySolve, inverseFromCholesky, logDetFromCholesky,
+  choleskyFailingPivot, choleskyInPlace, choleskySemiDefinite, choleskySolve, inverseFromCholesky, logDetFromCholesky,
 } from "../../src/linalg/dense.js";
 import { analyseSparse, factorSparse, sparseLogDet, sparseSolve, type SparseFactor } from "../../src/linalg/sparse.js";
 import { makeRng } from "../../src/rng.js";
@@ -67,6 +67,19 @@ describe("dense Cholesky", () => {
     const a = new Float64Array([1, 1, 1, 1]);
     expect(choleskySemiDefinite(a, 2)).toBe(1);
     expect(Array.from(a)).toEqual([1, 0, 1, 0]);
+  });
+
+  it("names the first failing pivot and leaves its value on the diagonal; -1 with the same L as choleskyInPlace", () => {
+    const bad = new Float64Array([4, 0, 0, 0, 1, 0, 0, 0, -2]);
+    expect(choleskyFailingPivot(bad, 3)).toBe(2);
+    expect(bad[8]).toBe(-2);
+    const indefinite = new Float64Array([1, 2, 2, 1]);
+    expect(choleskyFailingPivot(indefinite, 2)).toBe(1);
+    expect(indefinite[3]).toBe(-3);
+    const a = new Float64Array([4, 2, 2, 5]), b = Float64Array.from(a);
+    expect(choleskyFailingPivot(a, 2)).toBe(-1);
+    expect(choleskyInPlace(b, 2)).toBe(true);
+    expect(Array.from(a)).toEqual(Array.from(b));
   });
 });
 
