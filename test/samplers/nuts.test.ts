@@ -117,11 +117,10 @@ type Checks = { subInit: boolean; subFinal: boolean; topBck: boolean; topFwd: bo
 const ALL: Checks = { subInit: true, subFinal: true, topBck: true, topFwd: true };
 
 /**
- * Brute-force tree size under Stan's rules, forward only, from the precomputed momenta ps[0..] of the leapfrog
- * states. Merging adjacent spans A = [a, m-1], B = [m, b] requires the criterion on A u B, and (the extra checks)
- * on A u {m} and on {m-1} u B; `checks` switches the extra ones off, inside subtrees and at the top level.
+ * Stan's rule for merging adjacent spans A = [a, m-1] and B = [m, b] of the precomputed momenta ps (forward
+ * trajectory, unit metric): the criterion on A u B, and the extra checks on A u {m} (`first`) and {m-1} u B (`last`).
  */
-function referenceTree(ps: Float64Array[], maxDepth: number, checks: Checks): { depth: number; steps: number } {
+function spanMerge(ps: Float64Array[]): (a: number, m: number, b: number, first?: boolean, last?: boolean) => boolean {
   const dot = (a: Float64Array, b: Float64Array) => a.reduce((s, x, i) => s + x * b[i], 0);
   const sum = (a: number, b: number) => {
     const r = new Float64Array(ps[0].length);
@@ -130,10 +129,19 @@ function referenceTree(ps: Float64Array[], maxDepth: number, checks: Checks): { 
   };
   const plus = (r: Float64Array, v: Float64Array) => r.map((x, i) => x + v[i]);
   const crit = (i: number, k: number, rho: Float64Array) => dot(ps[i], rho) > 0 && dot(ps[k], rho) > 0;
-  const merged = (a: number, m: number, b: number, first: boolean, last: boolean) =>
+  return (a, m, b, first = true, last = true) =>
     crit(a, b, sum(a, b)) &&
     (!first || crit(a, m, plus(sum(a, m - 1), ps[m]))) &&
     (!last || crit(m - 1, b, plus(sum(m, b), ps[m - 1])));
+}
+
+/**
+ * Brute-force tree size under Stan's rules, forward only, from the precomputed momenta ps[0..] of the leapfrog
+ * states. Merging adjacent spans A = [a, m-1], B = [m, b] requires the criterion on A u B, and (the extra checks)
+ * on A u {m} and on {m-1} u B; `checks` switches the extra ones off, inside subtrees and at the top level.
+ */
+function referenceTree(ps: Float64Array[], maxDepth: number, checks: Checks): { depth: number; steps: number } {
+  const merged = spanMerge(ps);
   const build = (a: number, d: number): { valid: boolean; steps: number } => {
     if (d === 0) return { valid: true, steps: 1 };
     const half = 2 ** (d - 1);
@@ -220,16 +228,7 @@ describe("NUTS U-turn checks vs a brute-force span evaluation (2-d anisotropic o
  * W_new > W_old or u < W_new / W_old (biased progressive sampling). W = sum of exp(H0 - H_k). U-turn rules as above.
  */
 function referenceSelection(ps: Float64Array[], H: number[], maxDepth: number, u: number): { index: number; steps: number } {
-  const dot = (a: Float64Array, b: Float64Array) => a.reduce((s, x, i) => s + x * b[i], 0);
-  const sum = (a: number, b: number) => {
-    const r = new Float64Array(ps[0].length);
-    for (let k = a; k <= b; k++) for (let i = 0; i < r.length; i++) r[i] += ps[k][i];
-    return r;
-  };
-  const plus = (r: Float64Array, v: Float64Array) => r.map((x, i) => x + v[i]);
-  const crit = (i: number, k: number, rho: Float64Array) => dot(ps[i], rho) > 0 && dot(ps[k], rho) > 0;
-  const merged = (a: number, m: number, b: number) =>
-    crit(a, b, sum(a, b)) && crit(a, m, plus(sum(a, m - 1), ps[m])) && crit(m - 1, b, plus(sum(m, b), ps[m - 1]));
+  const merged = spanMerge(ps);
   const weight = (k: number) => Math.exp(H[0] - H[k]);
   const build = (a: number, d: number): { valid: boolean; steps: number; pick: number; w: number } => {
     if (d === 0) return { valid: H[a] - H[0] <= 1000, steps: 1, pick: a, w: weight(a) };
