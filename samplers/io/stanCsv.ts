@@ -5,18 +5,12 @@
  * footer. Values are written with JavaScript's shortest round-trip formatting, so parsing gives the exact doubles.
  * @module
  */
-import type { ChainResult } from "../chains.js";
+import type { ChainOptions, ChainResult } from "../chains.js";
 
-/** Run metadata written into the header comments. */
-export interface StanCsvMeta {
+/** Run metadata written into the header comments: the chain settings plus the model and program names. */
+export interface StanCsvMeta extends Pick<ChainOptions, "seed" | "warmup" | "draws" | "thin" | "adaptDelta" | "maxTreeDepth"> {
   /** Model name. */
   model: string;
-  seed: number | string;
-  warmup: number;
-  draws: number;
-  thin?: number;
-  adaptDelta?: number;
-  maxTreeDepth?: number;
   /** Program name / version line (default "glmm"). */
   program?: string;
 }
