@@ -2,10 +2,10 @@
  * CSV reading (csv-parse, sync API): header row, comma separated, `.` decimal, empty field or `NA` = missing.
  * @module
  */
-import { readFileSync } from "node:fs";
 import { basename } from "node:path";
 import { parse } from "csv-parse/sync";
 import { InputError } from "./inputError.js";
+import { readText } from "./readText.js";
 import { tableFromColumns, type DataTable } from "./table.js";
 
 /**
@@ -52,12 +52,16 @@ export function parseCsv(text: string, source: string): DataTable {
  * readCsv("test/fixtures/cases/cbpp/data.csv").nRows; // => 56
  */
 export function readCsv(path: string): DataTable {
-  let text: string;
-  try {
-    text = readFileSync(path, "utf8");
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new InputError(`cannot read data file '${path}': ${code === "ENOENT" ? "no such file" : (e as Error).message}`);
-  }
-  return parseCsv(text, basename(path));
+  return parseCsv(readDataText(path), basename(path));
+}
+
+/**
+ * A data file's text, for readers that parse it themselves (e.g. a numeric matrix).
+ *
+ * @throws InputError `cannot read data file 'x.csv': no such file`
+ * @example
+ * readDataText("test/fixtures/cases/cbpp/data.csv").startsWith("herd"); // => true
+ */
+export function readDataText(path: string): string {
+  return readText(path, (why) => new InputError(`cannot read data file '${path}': ${why}`));
 }

@@ -5,10 +5,10 @@
  * grouping factor's levels.
  * @module
  */
-import { readFileSync } from "node:fs";
 import { basename } from "node:path";
 import { parse } from "csv-parse/sync";
-import { readCsv } from "../data/csv.js";
+import { parseCsv, readDataText } from "../data/csv.js";
+import type { DataTable } from "../data/table.js";
 import { InputError } from "../data/inputError.js";
 import { choleskyFailingPivot } from "../linalg/dense.js";
 
@@ -28,7 +28,8 @@ export interface LabelledMatrix {
  * readCovarianceCsv("test/fixtures/cases/kinship_sim/K.csv").labels.length; // => 400
  */
 export function readCovarianceCsv(path: string): LabelledMatrix {
-  return fastNumericMatrix(path) ?? readCovarianceTable(path);
+  const text = readDataText(path), source = basename(path);
+  return fastNumericMatrix(text, source) ?? covarianceFromTable(parseCsv(text, source));
 }
 
 /**
@@ -36,13 +37,7 @@ export function readCovarianceCsv(path: string): LabelledMatrix {
  * header labels (csv-parse, quotes allowed), then plain numeric rows, optionally led by row labels equal to the
  * header's. Returns null on anything else, so that the general reader reports the problem.
  */
-function fastNumericMatrix(path: string): LabelledMatrix | null {
-  let text: string;
-  try {
-    text = readFileSync(path, "utf8");
-  } catch {
-    return null;
-  }
+function fastNumericMatrix(text: string, source: string): LabelledMatrix | null {
   const lines = text.replace(/^\uFEFF/, "").split(/\r?\n/).filter((l) => l.trim() !== "");
   if (lines.length < 2) return null;
   let header: string[];
@@ -65,12 +60,11 @@ function fastNumericMatrix(path: string): LabelledMatrix | null {
       values[i * m + j] = v;
     }
   }
-  return { source: basename(path), labels, values };
+  return { source, labels, values };
 }
 
 /** The general reader: any CSV the data reader accepts, with a precise message for each problem. */
-function readCovarianceTable(path: string): LabelledMatrix {
-  const table = readCsv(path);
+function covarianceFromTable(table: DataTable): LabelledMatrix {
   const m = table.names.length;
   const bad = table.rowNames?.findIndex((r, i) => r !== table.names[i]) ?? -1;
   if (bad >= 0) {

@@ -2,7 +2,7 @@
  * Read and check a spec.json (the tool-independent model description of cases/FORMAT.md).
  * @module
  */
-import { readFileSync } from "node:fs";
+import { readText } from "../data/readText.js";
 import { InputError } from "../data/inputError.js";
 
 /** spec.json as FORMAT.md defines it (extra fields are kept but not used). */
@@ -75,13 +75,7 @@ export function checkSpec(json: unknown, path: string): ModelSpec {
  * readSpec("test/fixtures/cases/cbpp/spec.json").family; // => "binomial"
  */
 export function readSpec(path: string): ModelSpec {
-  let text: string;
-  try {
-    text = readFileSync(path, "utf8");
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new InputError(`cannot read spec file '${path}': ${code === "ENOENT" ? "no such file" : (e as Error).message}`);
-  }
+  const text = readText(path, (why) => new InputError(`cannot read spec file '${path}': ${why}`));
   let json: unknown;
   try {
     json = JSON.parse(text);

@@ -3,9 +3,9 @@
  * package posterior (R-hat, bulk/tail ESS, MCSE, quantiles), printed as one JSON object.
  * @module
  */
-import { readFileSync } from "node:fs";
 import type { Command } from "commander";
 import { diagnoseParameter, stackChains, type ParameterDiagnostics } from "../../diagnostics/index.js";
+import { readText } from "../../data/readText.js";
 import { UsageError } from "../errors.js";
 
 /** The printed keys, in order (posterior's names; `ess_q05` is `ess_quantile(x, 0.05)`). */
@@ -41,13 +41,7 @@ Example:
  * readDrawsFile("examples/draws/eight_schools_like.json").nChains; // => 4
  */
 export function readDrawsFile(path: string): { draws: Float64Array; nChains: number } {
-  let text: string;
-  try {
-    text = readFileSync(path, "utf8");
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new UsageError(`${path}: ${code === "ENOENT" ? "no such file" : (e as Error).message}`);
-  }
+  const text = readText(path, (why) => new UsageError(`${path}: ${why}`));
   let json: unknown;
   try {
     json = JSON.parse(text);

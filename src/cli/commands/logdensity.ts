@@ -3,12 +3,12 @@
  * checking a model against another implementation (e.g. Stan's `log_prob`/`grad_log_prob`).
  * @module
  */
-import { readFileSync } from "node:fs";
 import type { Command } from "commander";
 import { compileDesign } from "../../compile/index.js";
 import type { CompiledModel } from "../../compile/index.js";
 import { formatTable } from "../../report/table.js";
 import { makeRng } from "../../rng.js";
+import { readText } from "../../data/readText.js";
 import { UsageError } from "../errors.js";
 import { wantsJson } from "../io.js";
 import { loadModel, type ModelSourceOptions } from "../modelInput.js";
@@ -35,12 +35,12 @@ export interface DensityPoint {
  * readPoints("points.json", 2); // => [Float64Array [0, 1]]
  */
 export function readPoints(path: string, dim: number): Float64Array[] {
+  const text = readText(path, (why) => new UsageError(`--at ${path}: ${why}`));
   let json: unknown;
   try {
-    json = JSON.parse(readFileSync(path, "utf8"));
+    json = JSON.parse(text);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new UsageError(`--at ${path}: ${code === "ENOENT" ? "no such file" : (e as Error).message}`);
+    throw new UsageError(`--at ${path}: ${(e as Error).message}`);
   }
   if (!Array.isArray(json) || json.length === 0) throw new UsageError(`--at ${path}: expected a non-empty JSON array of points (arrays of ${dim} numbers)`);
   return json.map((pt, k) => {
