@@ -11,15 +11,13 @@ import { compareText } from "../../report/compareTable.js";
 import type { FitMethod } from "../../laplace/index.js";
 import { UsageError } from "../errors.js";
 import { loadModel } from "../modelInput.js";
+import { addChainOptions, chainSettings, type ChainCliOptions } from "../chainOptions.js";
 import { choiceOption, intOption, openIntervalOption } from "../options.js";
 import { makeProgress } from "../progress.js";
 
-interface CompareCliOptions {
+interface CompareCliOptions extends ChainCliOptions {
   out?: string;
   ebMethod?: string;
-  chains: string;
-  warmup: string;
-  draws: string;
   seed: string;
   adaptDelta: string;
 }
@@ -51,9 +49,7 @@ export function compareSettings(o: CompareCliOptions, family: string): { out: st
     out: o.out,
     options: {
       ebMethod,
-      chains: intOption("--chains", o.chains, 1, 64),
-      warmup: intOption("--warmup", o.warmup, 0),
-      draws: intOption("--draws", o.draws, 1),
+      ...chainSettings(o),
       seed: intOption("--seed", o.seed, 0),
       adaptDelta: openIntervalOption("--adapt-delta", o.adaptDelta, 0, 1),
     },
@@ -84,15 +80,12 @@ async function compareAction(specPath: string | undefined, o: CompareCliOptions)
  * register(new Command("glmm")); // => undefined; `glmm compare --help` lists the options
  */
 export function register(program: Command): void {
-  program
+  addChainOptions(program
     .command("compare")
     .description("fit a model by empirical Bayes (Laplace; REML for gaussian) and by NUTS, and compare them: table, compare.json, SVG plots, report.html")
     .argument("[spec]", "model file spec.json (see cases/FORMAT.md)")
     .option("--out <dir>", "folder for compare.json, the SVG plots and report.html (created if missing)")
-    .option("--eb-method <method>", `empirical-Bayes method: ${EB_METHODS.join(" | ")} (default: reml for gaussian, laplace otherwise)`)
-    .option("--chains <n>", "NUTS: number of chains", "4")
-    .option("--warmup <n>", "NUTS: warmup iterations per chain", "1000")
-    .option("--draws <n>", "NUTS: kept draws per chain", "1000")
+    .option("--eb-method <method>", `empirical-Bayes method: ${EB_METHODS.join(" | ")} (default: reml for gaussian, laplace otherwise)`))
     .option("--seed <n>", "NUTS: random seed", "1")
     .option("--adapt-delta <x>", "NUTS: target acceptance rate in (0, 1)", "0.8")
     .action(compareAction);

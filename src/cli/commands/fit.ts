@@ -12,15 +12,13 @@ import { FIT_METHODS, checkMethod, runEngine, type FitResult, type FitSettings }
 import { UsageError } from "../errors.js";
 import { ensureDir, wantsJson, writeJsonAtomic, writeTextAtomic } from "../io.js";
 import { loadModel, type ModelSourceOptions } from "../modelInput.js";
+import { addChainOptions, chainSettings, type ChainCliOptions } from "../chainOptions.js";
 import { choiceOption, intOption, minNumberOption, openIntervalOption } from "../options.js";
 import type { LoadedModel } from "../../spec/loadSpec.js";
 
-interface FitCliOptions extends ModelSourceOptions {
+interface FitCliOptions extends ModelSourceOptions, ChainCliOptions {
   method: string;
   agq: string;
-  chains: string;
-  warmup: string;
-  draws: string;
   seed: string;
   adaptDelta: string;
   maxTreedepth: string;
@@ -42,9 +40,7 @@ export function fitSettings(o: FitCliOptions): FitSettings {
   return {
     method: choiceOption("--method", o.method, FIT_METHODS),
     agq: intOption("--agq", o.agq, 1, 99),
-    chains: intOption("--chains", o.chains, 1, 64),
-    warmup: intOption("--warmup", o.warmup, 0),
-    draws: intOption("--draws", o.draws, 1),
+    ...chainSettings(o),
     seed: intOption("--seed", o.seed, 0),
     adaptDelta: openIntervalOption("--adapt-delta", o.adaptDelta, 0, 1),
     maxTreedepth: intOption("--max-treedepth", o.maxTreedepth, 1, 30),
@@ -97,7 +93,7 @@ async function fitAction(specPath: string | undefined, o: FitCliOptions): Promis
  * register(new Command("glmm")); // => undefined; `glmm fit --help` now lists every option
  */
 export function register(program: Command): void {
-  program
+  addChainOptions(program
     .command("fit")
     .description("fit a GLMM from a spec.json (or --formula/--data/--family) by Laplace, AGQ, ML, REML or NUTS")
     .argument("[spec]", "model file spec.json (see cases/FORMAT.md); omit to use --formula/--data/--family")
@@ -106,10 +102,7 @@ export function register(program: Command): void {
     .option("--data <file.csv>", "data CSV with a header row (spec-less form)")
     .option("--family <family>", "gaussian | bernoulli | binomial | poisson | negbinomial2 (spec-less form)")
     .option("--link <link>", "identity | log | logit | probit | cloglog (default: the family's canonical link)")
-    .option("--agq <n>", "quadrature points for --method agq (lme4's nAGQ)", "25")
-    .option("--chains <n>", "NUTS: number of chains", "4")
-    .option("--warmup <n>", "NUTS: warmup iterations per chain", "1000")
-    .option("--draws <n>", "NUTS: kept draws per chain", "1000")
+    .option("--agq <n>", "quadrature points for --method agq (lme4's nAGQ)", "25"))
     .option("--seed <n>", "NUTS: random seed (chain k uses stream seed/k)", "1")
     .option("--adapt-delta <x>", "NUTS: target acceptance rate in (0, 1)", "0.8")
     .option("--max-treedepth <n>", "NUTS: maximum tree depth", "10")

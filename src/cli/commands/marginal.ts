@@ -10,9 +10,10 @@ import { fitNuts } from "../../fit/index.js";
 import { fitMixed } from "../../laplace/index.js";
 import { UsageError } from "../errors.js";
 import { loadModel } from "../modelInput.js";
+import { addChainOptions, chainSettings, type ChainCliOptions } from "../chainOptions.js";
 import { choiceOption, intOption } from "../options.js";
 
-interface MarginalCliOptions {
+interface MarginalCliOptions extends ChainCliOptions {
   term?: string;
   method: string;
   agq: string;
@@ -20,9 +21,6 @@ interface MarginalCliOptions {
   quadrature: string;
   nsim: string;
   seed: string;
-  chains: string;
-  warmup: string;
-  draws: string;
 }
 
 const HELP = `
@@ -76,10 +74,7 @@ export async function marginalCommand(specPath: string, o: MarginalCliOptions): 
     const fit = usage(() => fitMixed(design, method === "agq" ? { method: "AGQ", nAGQ: agq } : { method: "Laplace" }));
     return usage(() => ebMarginal(design, fit, term, options));
   }
-  const nuts = await fitNuts(design, priors, {
-    chains: intOption("--chains", o.chains, 1, 64), warmup: intOption("--warmup", o.warmup, 0),
-    draws: intOption("--draws", o.draws, 1), seed: options.seed,
-  });
+  const nuts = await fitNuts(design, priors, { ...chainSettings(o), seed: options.seed });
   return usage(() => fbMarginal(design, nuts, term, options));
 }
 
@@ -91,7 +86,7 @@ export async function marginalCommand(specPath: string, o: MarginalCliOptions): 
  * register(new Command("glmm"));
  */
 export function register(program: Command): void {
-  program.command("marginal")
+  addChainOptions(program.command("marginal")
     .description("conditional vs population-averaged effect of a factor (marginal standardisation), JSON")
     .argument("<spec>", "spec.json")
     .option("--term <factor>", "factor or 0/1 covariate")
@@ -100,10 +95,7 @@ export function register(program: Command): void {
     .option("--levels <ref,other>", "the two levels compared (default: the first two)")
     .option("--quadrature <n>", "Gauss-Hermite points for the random-effect average", "25")
     .option("--nsim <n>", "laplace/agq: simulations; nuts: max draws used", "1000")
-    .option("--seed <n>", "seed", "1")
-    .option("--chains <n>", "nuts: chains", "4")
-    .option("--warmup <n>", "nuts: warmup per chain", "1000")
-    .option("--draws <n>", "nuts: draws per chain", "1000")
+    .option("--seed <n>", "seed", "1"))
     .addHelpText("after", HELP)
     .action(async (spec: string, o: MarginalCliOptions) => {
       process.stdout.write(`${JSON.stringify(await marginalCommand(spec, o), null, 2)}\n`);

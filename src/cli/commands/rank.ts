@@ -9,18 +9,16 @@ import { fitNuts } from "../../fit/index.js";
 import { fitMixed } from "../../laplace/index.js";
 import { UsageError } from "../errors.js";
 import { loadModel } from "../modelInput.js";
+import { addChainOptions, chainSettings, type ChainCliOptions } from "../chainOptions.js";
 import { choiceOption, intOption, openIntervalOption } from "../options.js";
 
-interface RankCliOptions {
+interface RankCliOptions extends ChainCliOptions {
   group?: string;
   method: string;
   term: string;
   level: string;
   seed: string;
   nsim: string;
-  chains: string;
-  warmup: string;
-  draws: string;
 }
 
 const HELP = `
@@ -56,10 +54,7 @@ export async function rankCommand(specPath: string, o: RankCliOptions): Promise<
   }
   const options = { term: o.term, level, seed: intOption("--seed", o.seed, 0), nsim: intOption("--nsim", o.nsim, 100) };
   if (method === "laplace") return ebRanking(fitMixed(design), o.group, options); // REML for gaussian, else Laplace
-  const nuts = await fitNuts(design, priors, {
-    chains: intOption("--chains", o.chains, 1, 64), warmup: intOption("--warmup", o.warmup, 0),
-    draws: intOption("--draws", o.draws, 1), seed: options.seed,
-  });
+  const nuts = await fitNuts(design, priors, { ...chainSettings(o), seed: options.seed });
   return fbRanking(nuts, o.group, term.levels, options);
 }
 
@@ -71,7 +66,7 @@ export async function rankCommand(specPath: string, o: RankCliOptions): Promise<
  * register(new Command("glmm"));
  */
 export function register(program: Command): void {
-  program.command("rank")
+  addChainOptions(program.command("rank")
     .description("rank the levels of a grouping factor by their random effects, with 90% rank intervals (JSON)")
     .argument("<spec>", "spec.json")
     .option("--group <column>", "grouping factor to rank")
@@ -79,10 +74,7 @@ export function register(program: Command): void {
     .option("--term <name>", "random-effect coefficient", "(Intercept)")
     .option("--level <p>", "interval coverage", "0.9")
     .option("--seed <n>", "seed (simulation or sampler)", "1")
-    .option("--nsim <n>", "laplace: simulations for the rank intervals", "4000")
-    .option("--chains <n>", "nuts: chains", "4")
-    .option("--warmup <n>", "nuts: warmup iterations per chain", "1000")
-    .option("--draws <n>", "nuts: draws per chain", "1000")
+    .option("--nsim <n>", "laplace: simulations for the rank intervals", "4000"))
     .addHelpText("after", HELP)
     .action(async (spec: string, o: RankCliOptions) => {
       const ranking = await rankCommand(spec, o);
