@@ -20,7 +20,6 @@ export interface LevelScratch {
   finalBeg: Edge;
   rhoInit: Float64Array;
   rhoFinal: Float64Array;
-  rhoSubtree: Float64Array;
   zProposeFinal: PhasePoint;
 }
 
@@ -38,8 +37,6 @@ export interface Workspace {
   rho: Float64Array;
   rhoFwd: Float64Array;
   rhoBck: Float64Array;
-  /** Scratch for the extended-trajectory sums of the extra checks. */
-  extended: Float64Array;
   /** Scratch for the integrator's velocity. */
   velocity: Float64Array;
   levels: LevelScratch[];
@@ -91,7 +88,6 @@ export function levelScratch(w: Workspace, depth: number): LevelScratch {
       finalBeg: makeEdge(dim),
       rhoInit: new Float64Array(dim),
       rhoFinal: new Float64Array(dim),
-      rhoSubtree: new Float64Array(dim),
       zProposeFinal: makePoint(dim),
     };
     w.levels[depth] = l;
@@ -114,7 +110,6 @@ function makeWorkspace(dim: number): Workspace {
     rho: v(),
     rhoFwd: v(),
     rhoBck: v(),
-    extended: v(),
     velocity: v(),
     levels: [],
     logSumWeight: 0,
