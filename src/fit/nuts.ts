@@ -24,7 +24,10 @@ export interface NutsTiming {
   ess_per_s: number;
   ess_per_1000_grads: number;
   divergences: number;
+  /** The deepest tree after warm-up (as the references' `max_treedepth_hit`: 10 when the default limit was reached). */
   max_treedepth_hit: number;
+  /** Transitions after warm-up that stopped at the tree-depth limit (what Stan's treedepth warning counts). */
+  treedepth_limit_hits: number;
   adapt_delta: number;
 }
 
@@ -62,7 +65,7 @@ export async function fitNuts(design: Design, priors: ModelPriors, options: FitN
   const timing = nutsTiming(result, summary);
   const warnings = samplerWarnings({
     divergences: timing.divergences,
-    treedepthHits: timing.max_treedepth_hit,
+    treedepthHits: timing.treedepth_limit_hits,
     maxTreeDepth: result.settings.maxTreeDepth,
     adaptDelta: result.settings.adaptDelta,
     ebfmi: energies,
@@ -87,7 +90,7 @@ export function isRandomEffect(name: string): boolean {
  * nutsTiming(result, summary).ess_per_s; // => min_ess_bulk / sampling_s
  */
 export function nutsTiming(result: SampleResult, summary: readonly SummaryRow[]): NutsTiming {
-  let sampling = 0, warmup = 0, lfTotal = 0, lfSampling = 0, divergences = 0, depthHits = 0;
+  let sampling = 0, warmup = 0, lfTotal = 0, lfSampling = 0, divergences = 0, depthHits = 0, deepest = 0;
   const maxDepth = result.settings.maxTreeDepth;
   for (const c of result.chains) {
     sampling += c.samplingSeconds;
@@ -97,6 +100,7 @@ export function nutsTiming(result: SampleResult, summary: readonly SummaryRow[])
     for (let i = 0; i < c.sampler.divergent.length; i++) {
       divergences += c.sampler.divergent[i];
       if (c.sampler.treeDepth[i] >= maxDepth) depthHits++;
+      if (c.sampler.treeDepth[i] > deepest) deepest = c.sampler.treeDepth[i];
     }
   }
   const ess = summary.filter((r) => !isRandomEffect(r.name)).map((r) => r.ess_bulk);
@@ -114,7 +118,8 @@ export function nutsTiming(result: SampleResult, summary: readonly SummaryRow[])
     ess_per_s: minEss / sampling,
     ess_per_1000_grads: (minEss / lfTotal) * 1000,
     divergences,
-    max_treedepth_hit: depthHits,
+    max_treedepth_hit: deepest,
+    treedepth_limit_hits: depthHits,
     adapt_delta: result.settings.adaptDelta,
   };
 }
