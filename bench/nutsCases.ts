@@ -35,6 +35,8 @@ interface CaseRun {
   divergences: number;
   lfWarmup: number;
   lfSampling: number;
+  maxDepth: number;
+  limitHits: number;
   /** Per chain: adapted step size, leapfrogs per draw, and that chain's own min bulk ESS per draw. */
   chains: { stepSize: number; lfPerDraw: number; essPerDraw: number }[];
 }
@@ -70,7 +72,7 @@ async function runCase(name: string, seed: number): Promise<CaseRun> {
   const t = fit.timing;
   return {
     essPerS: t.ess_per_s, essPer1000: t.ess_per_1000_grads, wall: (performance.now() - t0) / 1000, firstIter, samplingS: t.sampling_s, divergences: t.divergences,
-    ...leapfrogsPerIteration(t), chains: perChain(fit),
+    ...leapfrogsPerIteration(t), chains: perChain(fit), maxDepth: t.max_treedepth_hit, limitHits: t.treedepth_limit_hits,
   };
 }
 
@@ -111,6 +113,8 @@ export default async function run(args: string[]): Promise<void> {
       sampling_s: med((x) => x.samplingS), rstan_sampling_s: ref.sampling_s,
       wall_s: med((x) => x.wall), first_iter_s: med((x) => x.firstIter), rstan_compile_s: ref.compile_s,
       divergences: rs.map((x) => x.divergences),
+      max_treedepth_hit: rs.map((x) => x.maxDepth), rstan_max_treedepth_hit: ref.max_treedepth_hit,
+      treedepth_limit_hits: rs.map((x) => x.limitHits),
       chains: rs.map((x) => x.chains),
     };
     table.push(entry);
