@@ -5,7 +5,7 @@
  * @module
  */
 import { gradientFD } from "./numericDerivatives.js";
-import { boundsOrDefault, clampToBox, type Objective, type OptimResult, type BoxOptions } from "./types.js";
+import { boxBounds, clampToBox, countedObjective, type Objective, type OptimResult, type BoxOptions } from "./types.js";
 
 /** Options of {@link bfgsBox}. */
 export interface BfgsOptions extends BoxOptions {
@@ -31,10 +31,8 @@ export interface BfgsOptions extends BoxOptions {
  */
 export function bfgsBox(f: Objective, x0: Float64Array, options: BfgsOptions = {}): OptimResult {
   const n = x0.length;
-  const lower = boundsOrDefault(n, options.lower, -Infinity);
-  const upper = boundsOrDefault(n, options.upper, Infinity);
-  let evals = 0;
-  const fx = (x: Float64Array): number => { evals++; const v = f(x); return Number.isFinite(v) ? v : Infinity; };
+  const { lower, upper } = boxBounds(n, options);
+  const { fx, evaluations } = countedObjective(f);
   const grad = options.gradient ?? ((x: Float64Array) => gradientFD(fx, x, options.fdStep ?? 1e-5));
   let x = clampToBox(Float64Array.from(x0), lower, upper);
   let fv = fx(x);
@@ -43,21 +41,21 @@ export function bfgsBox(f: Objective, x0: Float64Array, options: BfgsOptions = {
   const gtol = options.gtol ?? 1e-6;
   for (let it = 0; it < (options.maxIterations ?? 500); it++) {
     const free = freeMask(x, g, lower, upper);
-    if (projectedGradNorm(g, free, x) < gtol) return done(x, fv, evals, true, "gradient tolerance reached");
+    if (projectedGradNorm(g, free, x) < gtol) return done(x, fv, evaluations(), true, "gradient tolerance reached");
     const d = direction(H, g, free);
     const step = lineSearch(fx, x, fv, g, d, lower, upper);
     if (step === null) {
       if (!isIdentity(H)) { H = identity(n); continue; }
-      return done(x, fv, evals, true, "no further decrease (line search)");
+      return done(x, fv, evaluations(), true, "no further decrease (line search)");
     }
     const gNew = grad(step.x);
     if (it === 0 || isIdentity(H)) scaleIdentity(H, step.x, x, gNew, g);
     updateInverseHessian(H, step.x, x, gNew, g, free);
     const rel = Math.abs(fv - step.f) / Math.max(1, Math.abs(fv));
     x = step.x; fv = step.f; g = gNew;
-    if (rel < 1e-15 && it > 2) return done(x, fv, evals, true, "relative decrease below 1e-15");
+    if (rel < 1e-15 && it > 2) return done(x, fv, evaluations(), true, "relative decrease below 1e-15");
   }
-  return done(x, fv, evals, false, "iteration limit reached");
+  return done(x, fv, evaluations(), false, "iteration limit reached");
 }
 
 function done(x: Float64Array, f: number, evaluations: number, converged: boolean, message: string): OptimResult {

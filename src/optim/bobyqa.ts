@@ -8,7 +8,7 @@
  * solve each step): about 40-80 evaluations for 2-3 parameters against 150+ for simplex + FD-BFGS.
  * @module
  */
-import { clampToBox, boundsOrDefault, type Objective, type OptimResult, type BoxOptions } from "./types.js";
+import { boxBounds, clampToBox, type Objective, type OptimResult, type BoxOptions } from "./types.js";
 import { fitQuadratic, minEigenvalue, type QuadraticModel } from "./bobyqaModel.js";
 import { boxTrustRegionStep } from "./bobyqaStep.js";
 
@@ -42,7 +42,7 @@ interface State {
  */
 export function bobyqa(f: Objective, x0: Float64Array, options: BobyqaOptions = {}): OptimResult {
   const n = x0.length;
-  const lower = boundsOrDefault(n, options.lower, -Infinity), upper = boundsOrDefault(n, options.upper, Infinity);
+  const { lower, upper } = boxBounds(n, options);
   let minWidth = Infinity;
   for (let i = 0; i < n; i++) minWidth = Math.min(minWidth, upper[i] - lower[i]);
   if (!(minWidth > 0)) throw new Error("bobyqa needs upper > lower for every parameter: fix the bounds (or drop the fixed parameter)");

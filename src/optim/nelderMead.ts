@@ -3,7 +3,7 @@
  * as lme4's Nelder_Mead uses for glmer. Restarts from the best vertex until a restart no longer improves.
  * @module
  */
-import { boundsOrDefault, clampToBox, type Objective, type OptimResult, type BoxOptions } from "./types.js";
+import { boxBounds, clampToBox, countedObjective, type Objective, type OptimResult, type BoxOptions } from "./types.js";
 
 /** Options of {@link nelderMead}. */
 export interface NelderMeadOptions extends BoxOptions {
@@ -34,29 +34,23 @@ interface Simplex { pts: Float64Array[]; fs: number[] }
  */
 export function nelderMead(f: Objective, x0: Float64Array, options: NelderMeadOptions = {}): OptimResult {
   const n = x0.length;
-  const lower = boundsOrDefault(n, options.lower, -Infinity);
-  const upper = boundsOrDefault(n, options.upper, Infinity);
+  const { lower, upper } = boxBounds(n, options);
   const maxEval = options.maxEvaluations ?? 2000 * (n + 1);
-  let evals = 0;
-  const fx = (x: Float64Array): number => {
-    evals++;
-    const v = f(clampToBox(x, lower, upper));
-    return Number.isFinite(v) ? v : Infinity;
-  };
+  const { fx, evaluations } = countedObjective((x) => f(clampToBox(x, lower, upper)));
   let best = clampToBox(Float64Array.from(x0), lower, upper);
   let fBest = fx(Float64Array.from(best));
   let converged = false;
   for (let r = 0; r <= (options.restarts ?? 2); r++) {
     const step = r === 0 ? options.step ?? 0.2 : (options.step ?? 0.2) / 4;
     const simplex = initialSimplex(best, fBest, step, lower, upper, fx);
-    converged = runSimplex(simplex, fx, options, () => evals < maxEval);
+    converged = runSimplex(simplex, fx, options, () => evaluations() < maxEval);
     const improved = simplex.fs[0] < fBest - Math.abs(fBest) * 1e-12 - 1e-14;
     best = simplex.pts[0];
     fBest = simplex.fs[0];
     if (!improved && r > 0) break;
-    if (evals >= maxEval) break;
+    if (evaluations() >= maxEval) break;
   }
-  return { x: best, f: fBest, evaluations: evals, converged, message: converged ? "tolerance reached" : "evaluation limit reached" };
+  return { x: best, f: fBest, evaluations: evaluations(), converged, message: converged ? "tolerance reached" : "evaluation limit reached" };
 }
 
 function initialSimplex(x: Float64Array, fxv: number, step: number, lower: Float64Array, upper: Float64Array,

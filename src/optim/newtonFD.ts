@@ -8,7 +8,7 @@
  */
 import { choleskyInPlace, choleskySolve } from "../linalg/dense.js";
 import { gradientHessianFD, type WarmState } from "./numericDerivatives.js";
-import { boundsOrDefault, clampToBox, type Objective, type OptimResult, type BoxOptions } from "./types.js";
+import { boxBounds, clampToBox, countedObjective, type Objective, type OptimResult, type BoxOptions } from "./types.js";
 
 /** Options of {@link newtonFD}. */
 export interface NewtonOptions extends BoxOptions {
@@ -47,10 +47,8 @@ export interface NewtonResult extends OptimResult {
  */
 export function newtonFD(f: Objective, x0: Float64Array, options: NewtonOptions = {}): NewtonResult {
   const n = x0.length;
-  const lower = boundsOrDefault(n, options.lower, -Infinity);
-  const upper = boundsOrDefault(n, options.upper, Infinity);
-  let evals = 0;
-  const fx = (x: Float64Array): number => { evals++; const v = f(x); return Number.isFinite(v) ? v : Infinity; };
+  const { lower, upper } = boxBounds(n, options);
+  const { fx, evaluations } = countedObjective(f);
   const tol = options.tol ?? 1e-6;
   let x = clampToBox(Float64Array.from(x0), lower, upper);
   let last = null as ReturnType<typeof gradientHessianFD> | null;
@@ -65,13 +63,13 @@ export function newtonFD(f: Objective, x0: Float64Array, options: NewtonOptions 
     for (let i = 0; i < n; i++) dec -= q.gradient[i] * s[i];
     const step = backtrack(fx, x, q.f, s, dec, lower, upper);
     const result = (xr: Float64Array, fr: number, converged: boolean, message: string): NewtonResult =>
-      ({ x: xr, f: fr, evaluations: evals, converged, message, hessian: q.hessian, hessianAt, gradient: q.gradient, iterations: it + 1 });
+      ({ x: xr, f: fr, evaluations: evaluations(), converged, message, hessian: q.hessian, hessianAt, gradient: q.gradient, iterations: it + 1 });
     if (dec < tol) return step ? result(step.x, step.f, true, "Newton decrement below tolerance") : result(x, q.f, true, "Newton decrement below tolerance");
     if (step === null) return result(x, q.f, false, "no decrease along the Newton direction");
     x = step.x;
   }
   const q = last!;
-  return { x, f: fx(x), evaluations: evals, converged: false, message: "iteration limit reached", hessian: q.hessian, hessianAt, gradient: q.gradient, iterations: options.maxIterations ?? 20 };
+  return { x, f: fx(x), evaluations: evaluations(), converged: false, message: "iteration limit reached", hessian: q.hessian, hessianAt, gradient: q.gradient, iterations: options.maxIterations ?? 20 };
 }
 
 /** Solves (H_FF + lambda I) s_F = -g_F on the free set, raising lambda until the factor exists. */

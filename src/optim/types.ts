@@ -54,3 +54,33 @@ export function boundsOrDefault(n: number, b: ArrayLike<number> | undefined, fil
   if (b.length !== n) throw new Error(`bounds have length ${b.length} but the start point has ${n}: give one bound per parameter`);
   return Float64Array.from(b);
 }
+
+/**
+ * The box of an optimiser's options as two bound vectors, -Infinity / Infinity where a bound is not given.
+ * @param n - dimension
+ * @param options - `{ lower, upper }`
+ * @returns `{ lower, upper }`, each of length n
+ * @example
+ * boxBounds(2, { upper: [1, 2] }).lower; // => [-Infinity, -Infinity]
+ */
+export function boxBounds(n: number, options: BoxOptions): { lower: Float64Array; upper: Float64Array } {
+  return { lower: boundsOrDefault(n, options.lower, -Infinity), upper: boundsOrDefault(n, options.upper, Infinity) };
+}
+
+/**
+ * An objective that counts its calls and maps a non-finite value (NaN, -Infinity) to +Infinity, so a failed
+ * evaluation is never taken for an improvement.
+ * @param f - the objective
+ * @returns `fx`, the wrapped objective, and `evaluations()`, the calls so far
+ * @example
+ * const c = countedObjective(() => NaN); c.fx(new Float64Array(1)); c.evaluations(); // => 1
+ */
+export function countedObjective(f: Objective): { fx: Objective; evaluations: () => number } {
+  let calls = 0;
+  const fx = (x: Float64Array): number => {
+    calls++;
+    const v = f(x);
+    return Number.isFinite(v) ? v : Infinity;
+  };
+  return { fx, evaluations: () => calls };
+}
