@@ -19,7 +19,8 @@ import { fileURLToPath } from "node:url";
 import { essBulk } from "../src/diagnostics/ess.js";
 import { fitNuts, isRandomEffect, type NutsFit } from "../src/fit/index.js";
 import { loadSpec } from "../src/spec/index.js";
-import { CASE_INIT } from "../test/reference/nutsAgreement.js";
+import { chainDraws } from "../src/report/plots/draws.js";
+import { CASE_INIT, leapfrogsPerIteration } from "../test/reference/nutsAgreement.js";
 import { medianOf, report, type Row } from "./lib/index.js";
 
 const CASES_DIR = fileURLToPath(new URL("../test/fixtures/cases/", import.meta.url));
@@ -43,16 +44,10 @@ interface CaseRun {
 
 /** Each chain alone: step size, tree cost and min bulk ESS (non-`re__` outputs) per draw, to separate kernel from adaptation. */
 function perChain(fit: NutsFit): CaseRun["chains"] {
-  const names = fit.result.outputNames;
-  const keep = names.map((n, k) => [n, k] as const).filter(([n]) => !isRandomEffect(n));
-  return fit.result.chains.map((c) => {
-    const nd = c.draws.length / names.length;
-    let minEss = Infinity;
-    for (const [, k] of keep) {
-      const x = new Float64Array(nd);
-      for (let d = 0; d < nd; d++) x[d] = c.draws[d * names.length + k];
-      minEss = Math.min(minEss, essBulk(x, 1));
-    }
+  const params = fit.result.outputNames.filter((n) => !isRandomEffect(n)).map((n) => chainDraws(fit.result, n));
+  return fit.result.chains.map((c, j) => {
+    const nd = c.draws.length / fit.result.outputNames.length;
+    const minEss = Math.min(...params.map((perChainDraws) => essBulk(perChainDraws[j], 1)));
     return { stepSize: c.stepSize, lfPerDraw: c.samplingLeapfrog / nd, essPerDraw: minEss / nd };
   });
 }
@@ -74,11 +69,6 @@ async function runCase(name: string, seed: number): Promise<CaseRun> {
     essPerS: t.ess_per_s, essPer1000: t.ess_per_1000_grads, wall: (performance.now() - t0) / 1000, firstIter, samplingS: t.sampling_s, divergences: t.divergences,
     ...leapfrogsPerIteration(t), chains: perChain(fit), maxDepth: t.max_treedepth_hit, limitHits: t.treedepth_limit_hits,
   };
-}
-
-/** Leapfrog steps per warm-up and per sampling iteration, summed over chains, from a stan.json-shaped timing block. */
-function leapfrogsPerIteration(t: { chains: number; warmup: number; draws_per_chain: number; leapfrog_total: number; leapfrog_sampling: number }): { lfWarmup: number; lfSampling: number } {
-  return { lfWarmup: (t.leapfrog_total - t.leapfrog_sampling) / (t.chains * t.warmup), lfSampling: t.leapfrog_sampling / (t.chains * t.draws_per_chain) };
 }
 
 function parseArgs(args: string[]): { cases: string[]; runs: number } {

@@ -32,6 +32,14 @@ export interface CaseAgreement {
  */
 export const CASE_INIT: Readonly<Record<string, { initRadius?: number }>> = { grouseticks: { initRadius: 0.5 } };
 
+/**
+ * Leapfrog steps per warm-up and per sampling iteration, summed over chains, from a stan.json-shaped timing block
+ * (ours or the reference's).
+ */
+export function leapfrogsPerIteration(t: { chains: number; warmup: number; draws_per_chain: number; leapfrog_total: number; leapfrog_sampling: number }): { lfWarmup: number; lfSampling: number } {
+  return { lfWarmup: (t.leapfrog_total - t.leapfrog_sampling) / (t.chains * t.warmup), lfSampling: t.leapfrog_sampling / (t.chains * t.draws_per_chain) };
+}
+
 const casesDir = fileURLToPath(new URL("../fixtures/cases/", import.meta.url));
 
 /** Run a case with its reference settings and list every parameter outside the agreement bounds. */
