@@ -12,6 +12,7 @@
  *   association mapping, Genetics 178, 1709-1723
  * @module
  */
+import { rotatableKnown } from "../compile/rotatedKnown.js";
 import type { Design } from "../design/design.js";
 import { choleskyInPlace, choleskySolve, inverseFromCholesky } from "../linalg/dense.js";
 import { choleskyBlocked } from "../linalg/denseBlocked.js";
@@ -232,7 +233,7 @@ export function knownConditionalModes(design: Design, beta: ArrayLike<number>, s
     r[i] = s;
   }
   const vr = choleskySolve(V, n, Float64Array.from(r));
-  if (oneObservationPerLevel(design)) {
+  if (rotatableKnown(design, false)) {
     const dInv = inverseDiagonal(V, n), b = new Float64Array(m), condVar = new Float64Array(m);
     for (let i = 0; i < n; i++) {
       const l = t.index[i], z = t.Z[i];
@@ -242,18 +243,6 @@ export function knownConditionalModes(design: Design, beta: ArrayLike<number>, s
     return { b, condVar };
   }
   return generalModes(design, V, vr, sg2);
-}
-
-/** Every level observed exactly once, with a nonzero covariate (so Z is an invertible scaled permutation). */
-function oneObservationPerLevel(design: Design): boolean {
-  const t = design.terms[0], m = t.levels.length;
-  if (design.n !== m) return false;
-  const seen = new Uint8Array(m);
-  for (let i = 0; i < design.n; i++) {
-    if (seen[t.index[i]] || t.Z[i] === 0) return false;
-    seen[t.index[i]] = 1;
-  }
-  return true;
 }
 
 /** Any Z: b = S Z' V^-1 r, var = diag(S) - column sums of (L^-1 Z S)^2. */
