@@ -22,11 +22,10 @@ import type { ScalarPrior } from "../densities/scalarPrior.js";
 import { symmetricEigen, symmetricEigenRotate } from "../linalg/eigen.js";
 import type { CompiledModel } from "./compiledModel.js";
 import { beginLogDensity } from "./fixedPriors.js";
-import { checkKnownCovariance } from "./knownCovariance.js";
 import type { Layout } from "./layout.js";
+import { HALF_LOG_2PI } from "./termPasses.js";
 import { outputNames } from "./modelOutputs.js";
 
-const HALF_LOG_2PI = 0.5 * Math.log(2 * Math.PI);
 
 /** What compileDesign has already built (layout, priors, likelihood constant). */
 export interface RotatedParts {
@@ -86,7 +85,7 @@ export function rotatableKnown(design: Design, centered: boolean): boolean {
  * @param design - a design for which {@link rotatableKnown} holds
  * @param parts - layout, fixed-effect and sigma priors, likelihood constant from compileDesign
  * @returns the compiled model; names, outputs and the meaning of every non-z coordinate as compileDesign's
- * @throws Error if K is not symmetric or not positive semi-definite
+ * @throws Error if K is not positive semi-definite (its shape and symmetry are checked when the layout is made)
  * @example
  * compileRotatedKnown(kinshipDesign, parts).dim; // => 404
  */
@@ -112,7 +111,6 @@ export function compileRotatedKnown(design: Design, parts: RotatedParts): Compil
 
 function rotate(design: Design, what: string): Rotated {
   const { n, p } = design, t = design.terms[0], K = t.knownCovariance!, k = p + 1;
-  checkKnownCovariance(K, n, what);
   const G = new Float64Array(n * n), B = new Float64Array(n * k);
   for (let i = 0; i < n; i++) {
     for (let j = 0; j <= i; j++) G[i * n + j] = t.Z[i] * t.Z[j] * K[t.index[i] * n + t.index[j]];

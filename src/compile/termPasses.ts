@@ -9,7 +9,8 @@ import { lkjCholeskyLogDensity } from "../densities/lkj.js";
 import { corrCholeskyForward, corrCholeskyReverse } from "../transforms/corrCholesky.js";
 import { TermKind, type TermState } from "./termState.js";
 
-const HALF_LOG_2PI = 0.5 * Math.log(2 * Math.PI);
+/** log(2 pi) / 2, the constant of each standard normal log density term. */
+export const HALF_LOG_2PI = 0.5 * Math.log(2 * Math.PI);
 
 /**
  * Forward pass: fills t.b (and t.sd, t.L, t.M) and zeroes t.gb.

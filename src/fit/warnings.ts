@@ -2,7 +2,7 @@
  * Sampler warnings worded as rstan words them, from the sampler columns and the summary.
  * @module
  */
-import type { SummaryRow } from "../diagnostics/index.js";
+import { median, type SummaryRow } from "../diagnostics/index.js";
 
 /** What the warnings are computed from. */
 export interface WarningInputs {
@@ -60,13 +60,11 @@ export function samplerWarnings(w: WarningInputs): string[] {
  */
 export function stuckChainWarnings(stepSizes: readonly number[]): string[] {
   if (stepSizes.length < 3) return [];
-  const sorted = [...stepSizes].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  const median = sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  const mid = median(Float64Array.from(stepSizes));
   const out: string[] = [];
   stepSizes.forEach((eps, k) => {
-    if (eps < median / 100) {
-      out.push(`chain ${k + 1}: its adapted step size ${eps.toExponential(1)} is below 1/100 of the chains' median (${median.toPrecision(2)}); ` +
+    if (eps < mid / 100) {
+      out.push(`chain ${k + 1}: its adapted step size ${eps.toExponential(1)} is below 1/100 of the chains' median (${mid.toPrecision(2)}); ` +
         "it probably never left the region of its initial values. Try a smaller init radius (--init-radius 0.5), more warm-up, or centring and scaling wide covariates.");
     }
   });

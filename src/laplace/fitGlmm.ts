@@ -9,6 +9,7 @@
 import { aggregateBinomialRows } from "../compile/aggregate.js";
 import type { Design } from "../design/design.js";
 import { kernelOf } from "../families/kernels.js";
+import { FAMILY_LINKS } from "../spec/family.js";
 import { choleskyInPlace, inverseFromCholesky } from "../linalg/dense.js";
 import { gradientHessianFD, type WarmState } from "../optim/numericDerivatives.js";
 import { nelderMead } from "../optim/nelderMead.js";
@@ -64,8 +65,7 @@ export function fitGlmm(design: Design, options: GlmmOptions = {}): MixedFit {
 const STAGE1 = { ftolAbs: 0.1, xtol: 0.2 };
 
 function stage1PirlsTol(design: Design): number {
-  const canonical = design.link === (design.family === "poisson" || design.family === "negbinomial2" ? "log" : "logit");
-  return canonical ? 1e-6 : 1e-10;
+  return design.link === FAMILY_LINKS[design.family][0] ? 1e-6 : 1e-10;
 }
 
 /**
