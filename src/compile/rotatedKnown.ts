@@ -110,24 +110,63 @@ export function compileRotatedKnown(design: Design, parts: RotatedParts): Compil
 }
 
 function rotate(design: Design, what: string): Rotated {
-  const { n, p } = design, t = design.terms[0], K = t.knownCovariance!, k = p + 1;
-  const G = new Float64Array(n * n), B = new Float64Array(n * k);
+  const { G, values, y, X } = rotateByZKZt(design, what);
+  const top = Math.max(0, values[design.n - 1]);
+  const s = values.map((v) => (v > 1e-10 * top ? Math.sqrt(v) : 0));
+  let basis: Basis | undefined;
+  return { y, X, s, basis: () => (basis ??= eigenBasis(design, G, s)) };
+}
+
+/**
+ * Lower triangle of Z K Z' (row-major n x n) for a design whose only random term carries a known covariance K.
+ * @param design - the design
+ * @returns G, n x n, zero above the diagonal
+ * @example
+ * zkzt(kinshipDesign)[0]; // => K[0] (one observation per level, covariate 1)
+ */
+export function zkzt(design: Design): Float64Array {
+  const t = design.terms[0], n = design.n, L = t.levels.length, K = t.knownCovariance!, G = new Float64Array(n * n);
   for (let i = 0; i < n; i++) {
-    for (let j = 0; j <= i; j++) G[i * n + j] = t.Z[i] * t.Z[j] * K[t.index[i] * n + t.index[j]];
+    const ki = t.index[i] * L, zi = t.Z[i];
+    for (let j = 0; j <= i; j++) G[i * n + j] = zi * t.Z[j] * K[ki + t.index[j]];
+  }
+  return G;
+}
+
+/** A design rotated by the eigenvectors of G = Z K Z': ascending eigenvalues, y* = U'(y - offset), X* = U'X. */
+export interface ZKZtRotation {
+  /** Lower triangle of Z K Z' (kept: the eigenvectors can be recomputed from it). */
+  readonly G: Float64Array;
+  readonly values: Float64Array;
+  readonly y: Float64Array;
+  readonly X: Float64Array;
+}
+
+/**
+ * The rotation that diagonalises a one-known-covariance-term gaussian model (EMMA): eigenvalues of Z K Z' and the
+ * rotated response (minus offset) and fixed-effect design; U is never formed.
+ * @param design - gaussian design whose only random term carries `knownCovariance`
+ * @param what - how messages name the matrix, e.g. `known covariance of id`
+ * @returns G, eigenvalues (ascending; tiny negative round-off kept), y* and X*
+ * @throws Error when Z K Z' is clearly not positive semi-definite
+ * @example
+ * rotateByZKZt(kinshipDesign, "known covariance of id").values.length; // => 400
+ */
+export function rotateByZKZt(design: Design, what: string): ZKZtRotation {
+  const { n, p } = design, k = p + 1, G = zkzt(design), B = new Float64Array(n * k);
+  for (let i = 0; i < n; i++) {
     B[i * k] = design.response.y[i] - (design.offset ? design.offset[i] : 0);
     for (let j = 0; j < p; j++) B[i * k + 1 + j] = design.X[i * p + j];
   }
   const { values, rotated } = symmetricEigenRotate(G, n, B, k);
   const top = Math.max(0, values[n - 1]);
-  if (values[0] < -1e-8 * top) throw new Error(`${what}: not positive semi-definite (eigenvalue ${values[0]}); check the matrix`);
-  const s = values.map((v) => (v > 1e-10 * top ? Math.sqrt(v) : 0));
+  if (values[0] < -1e-8 * top) throw new Error(`${what}: not positive semi-definite (Z K Z' has eigenvalue ${values[0]}); check the matrix`);
   const y = new Float64Array(n), X = new Float64Array(n * p);
   for (let r = 0; r < n; r++) {
     y[r] = rotated[r * k];
     for (let j = 0; j < p; j++) X[r * p + j] = rotated[r * k + 1 + j];
   }
-  let basis: Basis | undefined;
-  return { y, X, s, basis: () => (basis ??= eigenBasis(design, G, s)) };
+  return { G, values, y, X };
 }
 
 /**

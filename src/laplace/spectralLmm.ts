@@ -12,11 +12,10 @@
  *   association mapping, Genetics 178, 1709-1723
  * @module
  */
-import { rotatableKnown } from "../compile/rotatedKnown.js";
+import { rotatableKnown, rotateByZKZt, zkzt } from "../compile/rotatedKnown.js";
 import type { Design } from "../design/design.js";
 import { choleskyInPlace, choleskySolve, inverseFromCholesky } from "../linalg/dense.js";
 import { choleskyBlocked } from "../linalg/denseBlocked.js";
-import { symmetricEigenRotate } from "../linalg/eigen.js";
 import type { TermLayout } from "./lambda.js";
 import { convergenceInfo } from "./optimise.js";
 import { ranefEntries, type MixedFit } from "./results.js";
@@ -75,30 +74,8 @@ export function spectralProblem(design: Design): SpectralProblem {
   }
   const m = term.levels.length, K = term.knownCovariance;
   if (K.length !== m * m) throw new Error(`known covariance of ${term.group} has ${K.length} entries; expected ${m} x ${m} (one row and column per level)`);
-  const { n, p } = design, G = zkzt(design), B = new Float64Array(n * (p + 1));
-  for (let i = 0; i < n; i++) {
-    B[i * (p + 1)] = design.response.y[i] - (design.offset ? design.offset[i] : 0);
-    for (let j = 0; j < p; j++) B[i * (p + 1) + 1 + j] = design.X[i * p + j];
-  }
-  const eig = symmetricEigenRotate(G, n, B, p + 1);
-  const y = new Float64Array(n), X = new Float64Array(n * p);
-  for (let k = 0; k < n; k++) {
-    y[k] = eig.rotated[k * (p + 1)];
-    for (let j = 0; j < p; j++) X[k * p + j] = eig.rotated[k * (p + 1) + 1 + j];
-  }
-  const top = Math.max(0, eig.values[n - 1]);
-  if (eig.values[0] < -1e-8 * top) throw new Error(`known covariance of ${term.group} is not positive semi-definite (Z K Z' has eigenvalue ${eig.values[0]}); check the matrix`);
-  return { n, p, d: eig.values.map((v) => Math.max(v, 0)), y, X };
-}
-
-/** Lower triangle of Z K Z' (row-major n x n) for the design's only term. */
-function zkzt(design: Design): Float64Array {
-  const t = design.terms[0], n = design.n, L = t.levels.length, K = t.knownCovariance!, G = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) {
-    const ki = t.index[i] * L, zi = t.Z[i];
-    for (let j = 0; j <= i; j++) G[i * n + j] = zi * t.Z[j] * K[ki + t.index[j]];
-  }
-  return G;
+  const { values, y, X } = rotateByZKZt(design, `known covariance of ${term.group}`);
+  return { n: design.n, p: design.p, d: values.map((v) => Math.max(v, 0)), y, X };
 }
 
 /**
