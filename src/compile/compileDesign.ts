@@ -61,20 +61,18 @@ export function compileDesign(design: Design, priors: ModelPriors, options: Comp
   checkResponse(design, kernel);
   const ov = options.priorOverrides ?? {};
   checkOverrides(design, ov);
-  const layout = makeLayout(design, priors, centered, ov);
-  const agg = options.aggregate === false ? null : aggregateBinomialRows(design, kernel);
-  const glm = agg === null
-    ? makeGlmState(design, kernel, layout.terms)
-    : makeGlmState(agg, kernel, layout.terms.map((t, k) => ({ ...t, index: agg.terms[k].index, Z: agg.terms[k].Z })));
+  const rotate = options.rotateKnownCovariance !== false && rotatableKnown(design, centered);
+  const layout = makeLayout(design, priors, centered, ov, !rotate);
   const fixedPriors = design.fixedNames.map((nm) => scalarOrFlat(pick(ov, nm, nm === "(Intercept)" ? priors.Intercept : priors.b), `prior of ${nm}`));
   fixedPriors.forEach((pr, j) => {
     if (pr.positiveOnly) throw new Error(`prior of ${design.fixedNames[j]}: ${pr.def.dist}${"half" in pr.def && pr.def.half ? "+" : ""} has support (0, inf) but a fixed effect is real; use normal, student_t, cauchy or flat`);
   });
   const dispPrior = layout.dispName ? scalarOrFlat(pick(ov, layout.dispName, layout.dispName === "shape" ? priors.shape : priors.sigma), `prior of ${layout.dispName}`) : null;
-  if (options.rotateKnownCovariance !== false && rotatableKnown(design, centered)) {
-    return compileRotatedKnown(design, { layout, fixedPriors, dispPrior, constant: likelihoodConstant(design, kernel) });
-  }
-  for (const t of layout.terms) if (t.F) continue; // factor known covariances now, so a bad K fails at compile time
+  if (rotate) return compileRotatedKnown(design, { layout, fixedPriors, dispPrior, constant: likelihoodConstant(design, kernel) });
+  const agg = options.aggregate === false ? null : aggregateBinomialRows(design, kernel);
+  const glm = agg === null
+    ? makeGlmState(design, kernel, layout.terms)
+    : makeGlmState(agg, kernel, layout.terms.map((t, k) => ({ ...t, index: agg.terms[k].index, Z: agg.terms[k].Z })));
   const logDensity = makeLogDensity({
     layout, glm, kernel, fixedPriors, dispPrior, n: design.n, constant: likelihoodConstant(design, kernel),
   });

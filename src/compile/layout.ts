@@ -24,13 +24,13 @@ export interface Layout {
  * @example
  * makeLayout(design, priors, false).names; // => ["(Intercept)", "log(sd__herd__(Intercept))", "z__herd__(Intercept)[1]", ...]
  */
-export function makeLayout(design: Design, priors: ModelPriors, centered: boolean, overrides: PriorOverrides = {}): Layout {
+export function makeLayout(design: Design, priors: ModelPriors, centered: boolean, overrides: PriorOverrides = {}, factorKnown = true): Layout {
   const names: string[] = [...design.fixedNames];
   const terms: TermState[] = [];
   let off = design.p;
   for (const term of design.terms) {
     const sdPriors = term.termNames.map((nm) => pick(overrides, `sd__${term.group}__${nm}`, priors.sd));
-    const t = makeTermState(term, off, sdPriors, pick(overrides, `cor__${term.group}`, priors.cor), centered);
+    const t = makeTermState(term, off, sdPriors, pick(overrides, `cor__${term.group}`, priors.cor), centered, factorKnown);
     terms.push(t);
     names.push(...termCoordinateNames(t));
     off += termDim(term);

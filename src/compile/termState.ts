@@ -60,9 +60,10 @@ export function termDim(t: ReTerm): number {
  * @param sdPriors - prior on each of the k sds (null = flat on (0, inf))
  * @param corPrior - lkj(eta) (null or flat = lkj(1), uniform over correlation matrices)
  * @param centered - parameterise by b directly instead of z
+ * @param factorKnown - factor a known covariance K now (false for the rotated compilation, which only checks K)
  * @throws Error for malformed terms or unsupported combinations, saying what to change
  */
-export function makeTermState(term: ReTerm, off: number, sdPriors: readonly (PriorDef | null)[], corPrior: PriorDef | null, centered: boolean): TermState {
+export function makeTermState(term: ReTerm, off: number, sdPriors: readonly (PriorDef | null)[], corPrior: PriorDef | null, centered: boolean, factorKnown = true): TermState {
   const k = term.termNames.length, nLev = term.levels.length;
   const name = `term (${term.termNames.join(" + ")} | ${term.group})`;
   checkTerm(term, k, nLev, name);
@@ -72,19 +73,17 @@ export function makeTermState(term: ReTerm, off: number, sdPriors: readonly (Pri
   let eta = 1;
   if (corPrior && corPrior.dist === "lkj") eta = corPrior.eta;
   else if (corPrior && corPrior.dist !== "flat" && k > 1) throw new Error(`priors.cor must be lkj(eta) or flat, got ${corPrior.dist}`);
-  const K = term.knownCovariance;
-  if (K) checkKnownCovariance(K, nLev, `${name} known covariance`);
-  let F: KnownFactor | null | undefined = K ? undefined : null;
+  const K = term.knownCovariance, what = `${name} known covariance`;
+  // The rotated compilation (rotatedKnown.ts) never uses the factor: K is only checked then.
+  if (K && !factorKnown) checkKnownCovariance(K, nLev, what);
+  const F = K && factorKnown ? knownCovarianceFactor(K, nLev, what) : null;
   return {
     term, kind, centered, k, nLev,
     sdOff: off, cpcOff: off + k, zOff: off + k + corrFreeSize(k),
     index: term.index, Z: term.Z,
     sdPriors: sdPriors.map((d, a) => (d ? compileScalarPrior(d, `prior of sd__${term.group}__${term.termNames[a]}`) : null)),
     lkjEta: eta, lkjLogNorm: k > 1 ? lkjLogNormaliser(eta, k) : 0,
-    get F() { // factored on first use: the rotated compilation (rotatedKnown.ts) never needs it
-      if (F === undefined) F = knownCovarianceFactor(K!, nLev, `${name} known covariance`);
-      return F;
-    },
+    F,
     b: new Float64Array(nLev * k), gb: new Float64Array(nLev * k),
     sd: new Float64Array(k), gsd: new Float64Array(k),
     L: new Float64Array(k * k), M: new Float64Array(k * k), gL: new Float64Array(k * k), gM: new Float64Array(k * k),
