@@ -19,7 +19,7 @@
  */
 import type { Design } from "../design/design.js";
 import type { ScalarPrior } from "../densities/scalarPrior.js";
-import { symmetricEigen, symmetricEigenRotate } from "../linalg/eigen.js";
+import { symmetricEigenRotate } from "../linalg/eigen.js";
 import type { CompiledModel } from "./compiledModel.js";
 import { beginLogDensity } from "./fixedPriors.js";
 import type { Layout } from "./layout.js";
@@ -110,11 +110,11 @@ export function compileRotatedKnown(design: Design, parts: RotatedParts): Compil
 }
 
 function rotate(design: Design, what: string): Rotated {
-  const { G, values, y, X } = rotateByZKZt(design, what);
+  const { values, vectors, y, X } = rotateByZKZt(design, what);
   const top = Math.max(0, values[design.n - 1]);
   const s = values.map((v) => (v > 1e-10 * top ? Math.sqrt(v) : 0));
   let basis: Basis | undefined;
-  return { y, X, s, basis: () => (basis ??= eigenBasis(design, G, s)) };
+  return { y, X, s, basis: () => (basis ??= eigenBasis(design, vectors(), s)) };
 }
 
 /**
@@ -135,9 +135,9 @@ export function zkzt(design: Design): Float64Array {
 
 /** A design rotated by the eigenvectors of G = Z K Z': ascending eigenvalues, y* = U'(y - offset), X* = U'X. */
 export interface ZKZtRotation {
-  /** Lower triangle of Z K Z' (kept: the eigenvectors can be recomputed from it). */
-  readonly G: Float64Array;
   readonly values: Float64Array;
+  /** The eigenvectors U (row-major n x n, column r for values[r]), formed on first call from the same reduction. */
+  readonly vectors: () => Float64Array;
   readonly y: Float64Array;
   readonly X: Float64Array;
 }
@@ -147,7 +147,7 @@ export interface ZKZtRotation {
  * rotated response (minus offset) and fixed-effect design; U is never formed.
  * @param design - gaussian design whose only random term carries `knownCovariance`
  * @param what - how messages name the matrix, e.g. `known covariance of id`
- * @returns G, eigenvalues (ascending; tiny negative round-off kept), y* and X*
+ * @returns eigenvalues (ascending; tiny negative round-off kept), U on demand, y* and X*
  * @throws Error when Z K Z' is clearly not positive semi-definite
  * @example
  * rotateByZKZt(kinshipDesign, "known covariance of id").values.length; // => 400
@@ -158,7 +158,7 @@ export function rotateByZKZt(design: Design, what: string): ZKZtRotation {
     B[i * k] = design.response.y[i] - (design.offset ? design.offset[i] : 0);
     for (let j = 0; j < p; j++) B[i * k + 1 + j] = design.X[i * p + j];
   }
-  const { values, rotated } = symmetricEigenRotate(G, n, B, k);
+  const { values, rotated, vectors } = symmetricEigenRotate(G, n, B, k);
   const top = Math.max(0, values[n - 1]);
   if (values[0] < -1e-8 * top) throw new Error(`${what}: not positive semi-definite (Z K Z' has eigenvalue ${values[0]}); check the matrix`);
   const y = new Float64Array(n), X = new Float64Array(n * p);
@@ -166,16 +166,12 @@ export function rotateByZKZt(design: Design, what: string): ZKZtRotation {
     y[r] = rotated[r * k];
     for (let j = 0; j < p; j++) X[r * p + j] = rotated[r * k + 1 + j];
   }
-  return { G, values, y, X };
+  return { values, vectors, y, X };
 }
 
-/**
- * W and its inverse from the full eigendecomposition of the same G. Its rotations are those of the rotate mode
- * (the QL sweeps depend on the tridiagonal only), so U here is the basis in which y* and X* were formed.
- */
-function eigenBasis(design: Design, G: Float64Array, s: Float64Array): Basis {
+/** W and its inverse from the eigenvectors U of the reduction that formed y* and X* (row-major, column k for s_k). */
+function eigenBasis(design: Design, U: Float64Array, s: Float64Array): Basis {
   const n = design.n, t = design.terms[0];
-  const { vectors: U } = symmetricEigen(G, n);
   const W = new Float64Array(n * n), Winv = new Float64Array(n * n);
   for (let i = 0; i < n; i++) {
     const l = t.index[i], zi = t.Z[i];

@@ -3,8 +3,9 @@
  * (A = Q T Q', lower triangle only, LAPACK dsytd2 order) followed by the implicit QL algorithm with Wilkinson
  * shifts on T (the tql2 / tqli family). The Givens rotations of QL are applied to the rows of Q'B for a
  * given n x k block B, so
- * - {@link symmetricEigenRotate} returns the eigenvalues and U'B without ever forming U (cost about
- *   2/3 n^3 for the reduction plus n^2 k for B: the spectral (EMMA) transformation of y and X);
+ * - {@link symmetricEigenRotate} returns the eigenvalues and U'B without forming U (cost about
+ *   2/3 n^3 for the reduction plus n^2 k for B: the spectral (EMMA) transformation of y and X), and U itself
+ *   only if asked, from the same reduction;
  * - {@link symmetricEigen} forms Q' explicitly (2/3 n^3) and rotates its rows: U' (full eigenvectors).
  * @see Golub & Van Loan (2013), Matrix Computations, 4th ed., sections 8.3.1 (Householder tridiagonalization)
  *   and 8.3.5 (implicit symmetric QR step with Wilkinson shift)
@@ -20,6 +21,11 @@ export interface RotatedEigen {
   readonly k: number;
   /** U'B, row-major n x k: row r is eigenvector r dotted with each column of B. */
   readonly rotated: Float64Array;
+  /**
+   * U itself, formed on first call from the same reduction (the 2/3 n^3 of forming Q' and n^3 of the QL
+   * rotations, but not a second reduction): bit for bit symmetricEigen(A).vectors.
+   */
+  readonly vectors: () => Float64Array;
 }
 
 /** Full eigendecomposition A = U diag(values) U'. */
@@ -57,11 +63,12 @@ interface Tridiagonal {
 export function symmetricEigenRotate(A: Float64Array, n: number, B: Float64Array, k: number): RotatedEigen {
   if (A.length !== n * n) throw new Error(`symmetricEigenRotate: A has ${A.length} values, expected ${n} x ${n}`);
   if (B.length !== n * k) throw new Error(`symmetricEigenRotate: B has ${B.length} values, expected ${n} x ${k}`);
-  const tri = tridiagonalise(A, n);
+  const tri = tridiagonalise(A, n), untouched = { ...tri, d: Float64Array.from(tri.d), e: Float64Array.from(tri.e) };
   const R = Float64Array.from(B);
   applyReflectorsTransposed(tri, n, R, k);
   implicitQL(tri.d, tri.e, n, R, k);
-  return { n, k, ...sortAscending(tri.d, R, n, k) };
+  let vectors: Float64Array | undefined;
+  return { n, k, ...sortAscending(tri.d, R, n, k), vectors: () => (vectors ??= eigenOfTridiagonal(untouched, n).vectors) };
 }
 
 /**
@@ -76,7 +83,12 @@ export function symmetricEigenRotate(A: Float64Array, n: number, B: Float64Array
  */
 export function symmetricEigen(A: Float64Array, n: number): SymmetricEigen {
   if (A.length !== n * n) throw new Error(`symmetricEigen: A has ${A.length} values, expected ${n} x ${n}`);
-  const tri = tridiagonalise(A, n), R = transposedQ(tri, n);
+  return eigenOfTridiagonal(tridiagonalise(A, n), n);
+}
+
+/** Eigenvalues and eigenvectors from a Householder reduction (its d and e are overwritten). */
+function eigenOfTridiagonal(tri: Tridiagonal, n: number): SymmetricEigen {
+  const R = transposedQ(tri, n);
   implicitQL(tri.d, tri.e, n, R, n);
   const { values, rotated: Ut } = sortAscending(tri.d, R, n, n);
   const vectors = new Float64Array(n * n);
