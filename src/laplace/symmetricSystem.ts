@@ -7,7 +7,8 @@
  */
 import { choleskyInPlace, backSolveTranspose, forwardSolve, logDetFromCholesky } from "../linalg/dense.js";
 import { analyseBest } from "../linalg/sparseSymbolic.js";
-import { factorSparse, sparseBackward, sparseForward, sparseLogDet, type SparseFactor, type SparseSymbolic } from "../linalg/sparse.js";
+import { factorSparse, sparseBackward, sparseForward, sparseLogDet, type SparseFactor } from "../linalg/sparse.js";
+import type { SparseSymbolic } from "../linalg/sparseSymbolic.js";
 import { inverseEntry, selectedInverse } from "../linalg/selectedInverse.js";
 
 /** Row-compressed n x q matrix Z Lambda: fixed pattern (column indices strictly increasing within a row), values updated per theta. */

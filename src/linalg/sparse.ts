@@ -9,8 +9,6 @@
 import { choleskyBlocked } from "./denseBlocked.js";
 import type { SparseSymbolic } from "./sparseSymbolic.js";
 
-export { analyseSparse, type SparseSymbolic } from "./sparseSymbolic.js";
-export { staticMinimumDegree } from "./ordering.js";
 
 /** A numeric factor: sparse columns Lx (pattern sym.Li) and the dense trailing block Ld (row-major lower). */
 export interface SparseFactor {

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import {
   choleskyFailingPivot, choleskyInPlace, choleskySemiDefinite, choleskySolve, inverseFromCholesky, logDetFromCholesky,
 } from "../../src/linalg/dense.js";
-import { analyseSparse, factorSparse, sparseLogDet, sparseSolve, type SparseFactor } from "../../src/linalg/sparse.js";
+import { factorSparse, sparseLogDet, sparseSolve, type SparseFactor } from "../../src/linalg/sparse.js";
+import { analyseSparse } from "../../src/linalg/sparseSymbolic.js";
 import { makeRng } from "../../src/rng.js";
 
 /** A random sparse SPD matrix: diagonal dominance plus random symmetric off-diagonals. */

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { choleskyInPlace, inverseFromCholesky, logDetFromCholesky } from "../../src/linalg/dense.js";
 import { choleskyBlocked } from "../../src/linalg/denseBlocked.js";
-import { analyseSparse, factorSparse, sparseLogDet, sparseSolve } from "../../src/linalg/sparse.js";
+import { factorSparse, sparseLogDet, sparseSolve } from "../../src/linalg/sparse.js";
+import { analyseSparse } from "../../src/linalg/sparseSymbolic.js";
 import { inverseEntry, selectedInverse } from "../../src/linalg/selectedInverse.js";
 import { minimumDegree, minimumDegreeBounded } from "../../src/linalg/ordering.js";
 import { analyseBest } from "../../src/linalg/sparseSymbolic.js";
