@@ -19,6 +19,7 @@ import { glmFamily } from "./glmFamily.js";
 import { createGlmmState, gaussHermite, jointDeviance, stage1Deviance, unpack, type GlmmState } from "./laplace.js";
 import { convergenceInfo, optimiseTheta } from "./optimise.js";
 import { conditionalModes, createPredModule, updateDecomp, type PredOptions } from "./predModule.js";
+import { sumLogLikConstant } from "./respModule.js";
 import { ranefEntries, varCorrFromTheta, type MixedFit } from "./results.js";
 
 /** Options of {@link fitGlmm}. */
@@ -77,11 +78,7 @@ function mergedBinomialRows(design: Design): { design: Design; logLikConstant?: 
   if (design.family !== "bernoulli" && design.family !== "binomial") return { design };
   const merged = aggregateBinomialRows(design, kernelOf(design.family, design.link));
   if (merged === null) return { design };
-  const fam = glmFamily(design.family, design.link);
-  const y = design.response.y, m = design.response.trials;
-  let c = 0;
-  for (let i = 0; i < design.n; i++) c += fam.logLikConstant(y[i], m ? m[i] : 1);
-  return { design: merged, logLikConstant: c };
+  return { design: merged, logLikConstant: sumLogLikConstant(glmFamily(design.family, design.link), design.response.y, design.response.trials) };
 }
 
 /**

@@ -43,11 +43,26 @@ export function createRespModule(design: Design, family: GlmFamily, logLikConsta
   const r: RespModule = {
     family, y, m, offset, eta: new Float64Array(n), mu: new Float64Array(n),
     wrkWt: new Float64Array(n), score: new Float64Array(n),
-    logLikConstant: logLikConstant ?? y.reduce((s, yi, i) => s + family.logLikConstant(yi, m[i]), 0),
+    logLikConstant: logLikConstant ?? sumLogLikConstant(family, y, m),
     logLikSum: 0,
   };
   updateMu(r, new Float64Array(n));
   return r;
+}
+
+/**
+ * The log-likelihood terms that do not depend on the parameters (e.g. log choose(m, y)), summed over rows.
+ * @param family - the GLM family
+ * @param y - responses
+ * @param trials - binomial trials per row (1 where absent)
+ * @returns the sum
+ * @example
+ * sumLogLikConstant(glmFamily("binomial", "logit"), [1], [3]); // => log 3
+ */
+export function sumLogLikConstant(family: GlmFamily, y: ArrayLike<number>, trials?: ArrayLike<number>): number {
+  let c = 0;
+  for (let i = 0; i < y.length; i++) c += family.logLikConstant(y[i], trials ? trials[i] : 1);
+  return c;
 }
 
 /**
