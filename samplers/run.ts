@@ -7,7 +7,7 @@
  * bundled dist, where this module lives in a chunk.
  * @module
  */
-import { workerBootstrapSource } from "../src/workerBoot.js";
+import { isTypescript, workerBootstrapSource } from "../src/workerBoot.js";
 import { isMainThread, Worker, workerData } from "node:worker_threads";
 import { runChain, type ChainOptions, type ChainResult } from "./chains.js";
 import type { MetricKind } from "./metrics.js";
@@ -131,7 +131,7 @@ async function runInProcess(factory: ModelFactoryRef, list: ChainOptions[], o: S
  * this module, whose top-level code starts serving chains.
  */
 function workerBootstrap(factory: ModelFactoryRef): string {
-  return workerBootstrapSource(import.meta.url, import.meta.url.endsWith(".ts") || /\.[cm]?ts$/.test(factory.module));
+  return workerBootstrapSource(import.meta.url, isTypescript(factory.module));
 }
 
 /** Handles one worker's messages: progress, errors, results (then sends the next chain). */

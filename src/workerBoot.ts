@@ -8,6 +8,15 @@
 import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
 
+/**
+ * Whether a path or URL names a TypeScript module (.ts, .mts, .cts).
+ * @example
+ * isTypescript("/x/samplers/run.ts"); // => true
+ */
+export function isTypescript(path: string): boolean {
+  return /\.[cm]?ts$/.test(path);
+}
+
 /** File URL of tsx's ESM register API (its ESM build: the CJS build mis-resolves its hooks file). */
 function tsxApiUrl(): string {
   const viaMeta = (import.meta as { resolve?: (s: string) => string }).resolve;
@@ -24,18 +33,19 @@ function tsxApiUrl(): string {
 }
 
 /**
- * Source code for `new Worker(code, { eval: true })` that imports `moduleUrl` (registering tsx first when
- * `typescript` is true); an import failure is rethrown in the worker so its 'error' event fires.
+ * Source code for `new Worker(code, { eval: true })` that imports `moduleUrl` (registering tsx first when that
+ * module is TypeScript, or `loadsTypescript` says a module it loads is); an import failure is rethrown in the
+ * worker so its 'error' event fires.
  *
  * @param moduleUrl - file URL of the module the worker runs
- * @param typescript - whether that module (or one it loads) is TypeScript
+ * @param loadsTypescript - whether the worker will also load another TypeScript module (e.g. a model factory)
  * @returns the bootstrap source
  * @example
- * workerBootstrapSource("file:///x/dist/cli.js", false); // => 'import("file:///x/dist/cli.js").catch(...)'
+ * workerBootstrapSource("file:///x/dist/cli.js"); // => 'import("file:///x/dist/cli.js").catch(...)'
  */
-export function workerBootstrapSource(moduleUrl: string, typescript: boolean): string {
+export function workerBootstrapSource(moduleUrl: string, loadsTypescript = false): string {
   const self = JSON.stringify(moduleUrl);
   const fail = ".catch((e) => { setImmediate(() => { throw e; }); });";
-  if (!typescript) return `import(${self})${fail}`;
+  if (!isTypescript(new URL(moduleUrl).pathname) && !loadsTypescript) return `import(${self})${fail}`;
   return `import(${JSON.stringify(tsxApiUrl())}).then((api) => { api.register(); return import(${self}); })${fail}`;
 }

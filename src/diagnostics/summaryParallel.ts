@@ -46,7 +46,7 @@ let pool: Pool | undefined;
 
 /** Worker bootstrap (eval'd): registers tsx when this module is TypeScript, then imports this module. */
 function workerBootstrap(): string {
-  return workerBootstrapSource(import.meta.url, /\.[cm]?ts$/.test(new URL(import.meta.url).pathname));
+  return workerBootstrapSource(import.meta.url);
 }
 
 /** Fail every awaited reply and drop the pool (a worker crashed or exited). */
